@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // Type-checking is done once by `npm run typecheck`; ts-jest only transpiles here.
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json", isolatedModules: true }],
+  },
+  moduleFileExtensions: ["ts", "js", "json"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  printWidth: 110,
+  trailingComma: "all",
+  endOfLine: "lf",
+};
