@@ -62,12 +62,7 @@ export interface Recipient {
 }
 
 export type RejectReason =
-  | "invalidSyntax"
-  | "errorValue"
-  | "number"
-  | "boolean"
-  | "tooLong"
-  | "invalidOverride";
+  "invalidSyntax" | "errorValue" | "number" | "boolean" | "tooLong" | "invalidOverride";
 
 /** A cell (or one part of a cell) that is not a recipient. */
 export interface Rejection {
