@@ -1,7 +1,8 @@
 // The small interfaces the share flow runs over. The Office adapters (src/office) and the Graph
 // client (src/graph) implement them; tests and the benchmark may pass in-memory ones.
 
-import type { SelectionGrid } from "../core/types";
+import type { BatchItemResponse } from "../core/batch-json";
+import type { DriveItemRef, GraphErrorInfo, PermissionInfo, SelectionGrid } from "../core/types";
 
 /** One status cell to write beside a selected row (0-based sheet coordinates). */
 export interface StatusWrite {
@@ -30,4 +31,45 @@ export interface WorkbookPort {
   ensureLog(): Promise<string>;
   /** Appends the log rows and writes the statuses, in a single context.sync. */
   flush(update: WorkbookFlush): Promise<void>;
+}
+
+/** The invite route: v1.0's item-addressed one, or the seed API's /workbooks/{id}/invite. */
+export type InviteRoute = "items" | "workbooks";
+
+/** One invite of a $batch: an id of the caller's choosing and the JSON body for one recipient. */
+export interface InviteCall {
+  id: string;
+  body: unknown;
+}
+
+/** The answer to a $batch of invites: per-item answers, or the batch itself failed. */
+export type InviteBatchResult =
+  | { kind: "items"; items: Map<string, BatchItemResponse> }
+  | { kind: "failed"; status: number; retryAfter: string | null; error: GraphErrorInfo };
+
+export interface Clock {
+  now(): number;
+  /** Resolves after ms, or early when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface GraphPort {
+  /** GET /shares/{token}/driveItem for the document URL. Throws GraphError. */
+  resolveWorkbook(documentUrl: string): Promise<DriveItemRef>;
+  /** POST .../workbook/createSession {persistChanges:true}; the session id. Throws GraphError. */
+  createSession(item: DriveItemRef): Promise<string>;
+  refreshSession(item: DriveItemRef, sessionId: string): Promise<void>;
+  closeSession(item: DriveItemRef, sessionId: string): Promise<void>;
+  /** Every permission on the item (following nextLink). Throws GraphError. */
+  listPermissions(item: DriveItemRef): Promise<PermissionInfo[]>;
+  deletePermission(item: DriveItemRef, permissionId: string): Promise<void>;
+  /** One POST /$batch of at most 20 invites; never throws for HTTP failures. */
+  inviteBatch(
+    item: DriveItemRef,
+    calls: InviteCall[],
+    sessionId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<InviteBatchResult>;
+  /** HTTP round trips so far. */
+  roundTrips(): number;
 }

@@ -1,0 +1,634 @@
+// The share flow (DESIGN.md "The one flow"): selection → recipients → workbook → session → invites
+// → one outcome per recipient, written back after every batch. Orchestration only: parsing, retry
+// decisions, request bodies and texts live in src/core; I/O goes through the ports.
+
+import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies } from "../core/access";
+import { ShareError, type ShareErrorCode } from "../core/errors";
+import { GraphError } from "../graph/http";
+import { parseRecipients } from "../core/recipients";
+import {
+  duplicateIndex,
+  isWritableStatusCell,
+  logRowForOutcome,
+  logRowForRejection,
+  rowStatusText,
+  type RunContext,
+} from "../core/results";
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
+import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
+import { classifyDocumentUrl } from "../core/sharing-url";
+import { STATUS_COLUMN_HEADER } from "../core/permission-log";
+import type {
+  DriveItemRef,
+  GraphErrorInfo,
+  Outcome,
+  ParsedSelection,
+  PermissionInfo,
+  Recipient,
+  Rejection,
+  ShareOptions,
+} from "../core/types";
+import type { Clock, GraphPort, InviteCall, StatusWrite, WorkbookPort } from "./ports";
+import { Pacer, type PacerTuning } from "./pacer";
+
+export interface FlowTuning {
+  /** Invites per $batch (Graph allows 20). */
+  batchSize: number;
+  retry: RetryPolicy;
+  /** Refresh the workbook session when it has not been touched for this long (sessions idle out after ~5 min). */
+  sessionRefreshMs: number;
+  /** Multiplies every wait: 1 against Graph; smaller against the emulator in tests. */
+  timeScale: number;
+  pacer: Partial<PacerTuning>;
+}
+
+export const DEFAULT_TUNING: FlowTuning = {
+  batchSize: 20,
+  retry: DEFAULT_RETRY_POLICY,
+  sessionRefreshMs: 2 * 60_000,
+  timeScale: 1,
+  pacer: {},
+};
+
+export interface FlowDeps {
+  workbook: WorkbookPort;
+  graph: GraphPort;
+  clock: Clock;
+  random?: () => number;
+  newRunId?: () => string;
+  tuning?: Partial<FlowTuning>;
+}
+
+export interface ShareRequest {
+  options: ShareOptions;
+  /** Do everything but invite, and record what would happen. */
+  dryRun?: boolean;
+  /** "failed": only the rows whose status says failed, cancelled or partly done. */
+  only?: "all" | "failed";
+  signal?: AbortSignal;
+}
+
+export type SharePhase = "reading" | "resolving" | "checking" | "sharing" | "finishing" | "done";
+
+export interface ShareProgress {
+  phase: SharePhase;
+  total: number;
+  granted: number;
+  failed: number;
+  skipped: number;
+  remaining: number;
+  /** Estimated time left, once there is a rate to go by. */
+  etaMs?: number;
+}
+
+export interface ShareSummary {
+  runId: string;
+  total: number;
+  granted: number;
+  failed: number;
+  skipped: number;
+  cancelled: boolean;
+  dryRun: boolean;
+  rejected: Rejection[];
+  duplicates: number;
+  outcomes: Outcome[];
+  /** False when no workbook session could be opened; sessionNote says why. */
+  sessionUsed: boolean;
+  sessionNote?: string;
+  logSheet: string;
+  /** Status cells left alone because they hold the person's own data. */
+  statusesSkipped: number;
+  roundTrips: number;
+}
+
+export interface ShareEvents {
+  onProgress?: (p: ShareProgress) => void;
+}
+
+interface Pending {
+  recipient: Recipient;
+  options: ShareOptions;
+  attempt: number;
+  waitedMs: number;
+  notBefore: number;
+}
+
+/** Reads the selection and parses it: used by the preview and by the flow. */
+export async function readRecipients(workbook: WorkbookPort): Promise<ParsedSelection> {
+  return parseRecipients(await workbook.readSelection());
+}
+
+/** Recipients whose rows last ended failed, cancelled or partly done (for "Retry failed"). */
+export function failedRecipients(parsed: ParsedSelection): Set<string> {
+  const keys = new Set<string>();
+  for (const row of parsed.rows) {
+    const v = row.statusCellValue;
+    if (typeof v === "string" && /^(Failed|Cancelled|Partly)\b/.test(v.trim())) {
+      row.recipientKeys.forEach((k) => keys.add(k));
+    }
+  }
+  return keys;
+}
+
+export async function runShare(
+  deps: FlowDeps,
+  request: ShareRequest,
+  events: ShareEvents = {},
+): Promise<ShareSummary> {
+  const tuning: FlowTuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const { workbook, graph, clock } = deps;
+  const random = deps.random ?? Math.random;
+  const signal = request.signal;
+  const runId = deps.newRunId?.() ?? `run-${clock.now().toString(36)}`;
+  const dryRun = request.dryRun ?? false;
+
+  const problems = validateShareOptions(request.options);
+  if (problems.length) throw new ShareError("invalidOptions", problems);
+
+  const progress: ShareProgress = {
+    phase: "reading",
+    total: 0,
+    granted: 0,
+    failed: 0,
+    skipped: 0,
+    remaining: 0,
+  };
+  const emit = () => events.onProgress?.({ ...progress });
+  emit();
+
+  const parsed = await readRecipients(workbook);
+  let recipients = parsed.recipients;
+  if (request.only === "failed") {
+    const keys = failedRecipients(parsed);
+    recipients = recipients.filter((r) => keys.has(r.key));
+  }
+  if (recipients.length === 0 && parsed.rejected.length === 0) throw new ShareError("noRecipients");
+
+  const location = classifyDocumentUrl(workbook.documentUrl());
+  if (location.kind === "unsaved" || location.kind === "local") throw new ShareError("notInCloud");
+  if (location.kind === "unsupported") throw new ShareError("unsupportedLocation");
+
+  progress.phase = "resolving";
+  progress.total = recipients.length;
+  progress.remaining = recipients.length;
+  emit();
+  const item: DriveItemRef = await graph.resolveWorkbook(location.url).catch((e: unknown) => {
+    throw toShareError(e, "workbookNotFound");
+  });
+  // Before anything is sent: a read-only workbook fails here, not after people were invited.
+  const logSheet = await workbook.ensureLog().catch((e: unknown) => {
+    throw new ShareError("workbookWrite", [describe(e)], { cause: e });
+  });
+
+  const outcomes = new Map<string, Outcome>();
+  const byKey = new Map(recipients.map((r) => [r.key, r] as const));
+  const dupIndex = duplicateIndex(parsed);
+  const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId };
+  const written = new Set<string>();
+  let statusesSkipped = 0;
+  let headersWritten = false;
+
+  // Write-back after every batch: finished recipients' log rows, and the status of every row whose
+  // recipients all have an outcome. Flushes are chained so they land in order.
+  let flushChain: Promise<void> = Promise.resolve();
+  const pendingLog: string[][] = [];
+  const flush = (final: boolean): Promise<void> => {
+    const statuses: StatusWrite[] = [];
+    if (!headersWritten) {
+      headersWritten = true;
+      for (const h of parsed.headers) {
+        if (isWritableStatusCell(h.statusCellValue)) {
+          statuses.push({
+            sheet: h.sheet,
+            row: h.row,
+            column: h.statusCell.column,
+            text: STATUS_COLUMN_HEADER,
+          });
+        }
+      }
+    }
+    for (const row of parsed.rows) {
+      const id = row.statusCell.address;
+      if (written.has(id)) continue;
+      const text = rowStatusText(row, outcomes, dupIndex);
+      if (text === undefined) {
+        // A row none of whose recipients is part of this run (a "Retry failed" run) keeps its status.
+        if (final) written.add(id);
+        continue;
+      }
+      written.add(id);
+      if (!isWritableStatusCell(row.statusCellValue)) {
+        statusesSkipped += 1;
+        continue;
+      }
+      statuses.push({ sheet: row.sheet, row: row.row, column: row.statusCell.column, text });
+    }
+    const logRows = pendingLog.splice(0, pendingLog.length);
+    if (logRows.length === 0 && statuses.length === 0) return flushChain;
+    flushChain = flushChain.then(() => workbook.flush({ logRows, statuses }));
+    return flushChain;
+  };
+
+  const settle = (o: Outcome) => {
+    if (outcomes.has(o.key)) return;
+    outcomes.set(o.key, o);
+    const r = byKey.get(o.key);
+    if (r) pendingLog.push(logRowForOutcome(r, o, ctx));
+    if (o.status === "granted") progress.granted += 1;
+    else if (o.status === "failed") progress.failed += 1;
+    else progress.skipped += 1;
+    progress.remaining = Math.max(0, recipients.length - outcomes.size);
+  };
+
+  for (const rej of parsed.rejected) pendingLog.push(logRowForRejection(rej, ctx));
+  // Rows whose recipients are not part of a "Retry failed" run are not touched.
+  if (request.only === "failed") {
+    for (const r of parsed.recipients) if (!byKey.has(r.key)) written.add(r.source.address);
+  }
+
+  let sessionId: string | undefined;
+  let sessionNote: string | undefined;
+  let sessionTouched = 0;
+  let sessionRenewal: Promise<void> | undefined;
+  let cancelled = false;
+
+  const openSession = async () => {
+    try {
+      sessionId = await graph.createSession(item);
+      sessionTouched = clock.now();
+      sessionNote = undefined;
+    } catch (e) {
+      // Personal accounts and some files have no workbook sessions: share without the header, and say so.
+      sessionId = undefined;
+      ctx.sessionless = true;
+      sessionNote = `No workbook session could be opened (${describe(e)}); the workbook was shared without one.`;
+    }
+  };
+
+  try {
+    progress.phase = "checking";
+    emit();
+    if (!dryRun) await openSession();
+
+    // Rerun safety: whoever already has the requested access is not invited again.
+    const current = accessIndex(
+      await graph.listPermissions(item).catch((e: unknown) => {
+        throw toShareError(e, "workbookNotFound");
+      }),
+    );
+    const queue: Pending[] = [];
+    for (const r of recipients) {
+      const options = effectiveOptions(request.options, r);
+      const existing = current.get(r.key);
+      if (existing && satisfies(existing.roles, options.role)) {
+        settle({ status: "skipped", key: r.key, reason: "alreadyHasAccess", permission: existing });
+      } else if (dryRun) {
+        settle({ status: "skipped", key: r.key, reason: "dryRun" });
+      } else {
+        queue.push({ recipient: r, options, attempt: 0, waitedMs: 0, notBefore: 0 });
+      }
+    }
+    await flush(false);
+
+    progress.phase = "sharing";
+    emit();
+    if (queue.length > 0) {
+      const pacer = new Pacer(clock, { ...tuning.pacer }, tuning.timeScale);
+      const startedAt = clock.now();
+      let callSeq = 0;
+      let inFlight = 0;
+      let wake: () => void = () => undefined;
+      let wakeup = new Promise<void>((resolve) => (wake = resolve));
+      const poke = () => {
+        wake();
+        wakeup = new Promise<void>((resolve) => (wake = resolve));
+      };
+      signal?.addEventListener("abort", poke);
+
+      const renewSession = (): Promise<void> => {
+        sessionRenewal ??= openSession().finally(() => (sessionRenewal = undefined));
+        return sessionRenewal;
+      };
+
+      const keepSessionAlive = async () => {
+        if (!sessionId || clock.now() - sessionTouched < tuning.sessionRefreshMs * tuning.timeScale) return;
+        sessionTouched = clock.now();
+        try {
+          await graph.refreshSession(item, sessionId);
+        } catch {
+          await renewSession();
+        }
+      };
+
+      const requeue = (p: Pending, delayMs: number) => {
+        p.attempt += 1;
+        p.waitedMs += delayMs;
+        p.notBefore = clock.now() + delayMs * tuning.timeScale;
+        queue.push(p);
+      };
+
+      const fail = (p: Pending, error: GraphErrorInfo) =>
+        settle({ status: "failed", key: p.recipient.key, error });
+
+      /** Decides what happens to a recipient whose invite was refused before execution. */
+      const again = (p: Pending, status: number, retryAfter: string | null, error: GraphErrorInfo) => {
+        const d = decideRetry(
+          {
+            status,
+            retryAfter,
+            attempt: p.attempt + 1,
+            waitedMs: p.waitedMs,
+            now: clock.now(),
+            random: random(),
+            idempotent: true,
+          },
+          tuning.retry,
+        );
+        if (d.action === "stop") fail(p, error);
+        else requeue(p, d.delayMs);
+      };
+
+      /** Ambiguous answers: wait, look at the permissions, resend only to those who still have no access. */
+      const reconcile = async (
+        group: Array<{ p: Pending; error: GraphErrorInfo; status: number; retryAfter: string | null }>,
+      ) => {
+        let delay = 0;
+        const retry: typeof group = [];
+        for (const g of group) {
+          const d = decideRetry(
+            {
+              status: g.status,
+              retryAfter: g.retryAfter,
+              attempt: g.p.attempt + 1,
+              waitedMs: g.p.waitedMs,
+              now: clock.now(),
+              random: random(),
+              idempotent: false,
+            },
+            tuning.retry,
+          );
+          delay = Math.max(delay, d.action === "stop" ? 0 : d.delayMs);
+          retry.push(g);
+          if (d.action === "stop") g.p.attempt = Number.POSITIVE_INFINITY;
+        }
+        await clock.sleep(delay * tuning.timeScale);
+        let index: Map<string, PermissionInfo>;
+        try {
+          index = accessIndex(await graph.listPermissions(item));
+        } catch (e) {
+          // Without a fresh look nobody is resent: unknown stays failed with the reason, never doubled.
+          for (const g of retry)
+            fail(g.p, { ...g.error, message: `${g.error.message} (could not be confirmed: ${describe(e)})` });
+          return;
+        }
+        for (const g of retry) {
+          const found = index.get(g.p.recipient.key);
+          if (found && satisfies(found.roles, g.p.options.role)) {
+            settle({
+              status: "granted",
+              key: g.p.recipient.key,
+              permission: found,
+              confirmedAfterRetry: true,
+            });
+          } else if (!Number.isFinite(g.p.attempt) || cancelled) {
+            fail(g.p, g.error);
+          } else {
+            requeue(g.p, delay);
+          }
+        }
+      };
+
+      const runBatch = async (batch: Pending[]) => {
+        await keepSessionAlive();
+        const calls: InviteCall[] = batch.map((p) => ({
+          id: String(++callSeq),
+          body: buildInviteBody(p.recipient, p.options),
+        }));
+        const usedSession = sessionId;
+        const result = await graph.inviteBatch(item, calls, usedSession);
+        if (usedSession) sessionTouched = Math.max(sessionTouched, clock.now() - 1);
+        const ambiguous: Parameters<typeof reconcile>[0] = [];
+        let throttledAfter: number | undefined;
+        let sessionLost = false;
+        if (result.kind === "failed") {
+          if (result.status === 429) {
+            // The whole batch was refused before execution: every invite may be sent again.
+            const d = decideRetry(
+              {
+                status: 429,
+                retryAfter: result.retryAfter,
+                attempt: 1,
+                waitedMs: 0,
+                now: clock.now(),
+                random: random(),
+                idempotent: true,
+              },
+              tuning.retry,
+            );
+            throttledAfter = d.action === "stop" ? 0 : d.delayMs;
+            batch.forEach((p) => again(p, 429, result.retryAfter, result.error));
+          } else if (result.status === 0 || result.status >= 500) {
+            batch.forEach((p) =>
+              ambiguous.push({
+                p,
+                error: result.error,
+                status: result.status,
+                retryAfter: result.retryAfter,
+              }),
+            );
+          } else {
+            batch.forEach((p) => fail(p, result.error));
+          }
+        } else {
+          batch.forEach((p, i) => {
+            const call = calls[i];
+            const answer = call && result.items.get(call.id);
+            if (!answer) return;
+            const a = classifyInviteAnswer(answer.status, answer.headers, answer.body);
+            if (a.kind === "granted") {
+              const o: Outcome = { status: "granted", key: p.recipient.key, permission: a.permission };
+              if (a.warning) o.warning = a.warning;
+              settle(o);
+              pacer.onSuccess();
+            } else if (a.kind === "failed") {
+              fail(p, a.error);
+            } else if (a.kind === "again") {
+              if (a.session) {
+                sessionLost = true;
+                if (!isRecreatableSessionError(a.error) && p.attempt >= 1) return fail(p, a.error);
+                requeue(p, 0);
+              } else {
+                if (answer.status === 429) {
+                  const ra = a.retryAfter;
+                  const d = decideRetry(
+                    {
+                      status: 429,
+                      retryAfter: ra,
+                      attempt: p.attempt + 1,
+                      waitedMs: 0,
+                      now: clock.now(),
+                      random: random(),
+                      idempotent: true,
+                    },
+                    tuning.retry,
+                  );
+                  throttledAfter = Math.max(throttledAfter ?? 0, d.action === "stop" ? 0 : d.delayMs);
+                }
+                again(p, answer.status, a.retryAfter, a.error);
+              }
+            } else {
+              ambiguous.push({ p, error: a.error, status: answer.status, retryAfter: a.retryAfter });
+            }
+          });
+        }
+        if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
+        if (sessionLost && sessionId === usedSession) {
+          sessionId = undefined;
+          await renewSession();
+        }
+        if (ambiguous.length) await reconcile(ambiguous);
+      };
+
+      const takeReady = (): Pending[] => {
+        const now = clock.now();
+        queue.sort((a, b) => a.notBefore - b.notBefore);
+        const ready: Pending[] = [];
+        while (ready.length < tuning.batchSize && queue.length && (queue[0]?.notBefore ?? 0) <= now) {
+          const p = queue.shift();
+          if (p) ready.push(p);
+        }
+        return ready;
+      };
+
+      const workers: Promise<void>[] = [];
+      const launch = (batch: Pending[]) => {
+        inFlight += 1;
+        const w = runBatch(batch)
+          .catch((e: unknown) => {
+            // A bug or a write failure must not strand recipients: they fail with the reason.
+            const error: GraphErrorInfo = { status: 0, code: "unexpected", message: describe(e) };
+            batch.forEach((p) => {
+              if (!outcomes.has(p.recipient.key)) fail(p, error);
+            });
+          })
+          .then(async () => {
+            const eta = estimateEta(clock.now() - startedAt, outcomes.size, recipients.length);
+            if (eta === undefined) delete progress.etaMs;
+            else progress.etaMs = eta;
+            emit();
+            await flush(false);
+          })
+          .finally(() => {
+            inFlight -= 1;
+            poke();
+          });
+        workers.push(w);
+      };
+
+      while (queue.length > 0 || inFlight > 0) {
+        if (signal?.aborted && !cancelled) {
+          cancelled = true;
+        }
+        if (cancelled) {
+          // Nothing new is sent; what is queued is recorded as not sent. In-flight batches finish.
+          for (const p of queue.splice(0))
+            settle({ status: "skipped", key: p.recipient.key, reason: "cancelled" });
+          if (inFlight === 0) break;
+          await wakeup;
+          continue;
+        }
+        const gate = pacer.nextSlot(inFlight);
+        if (gate > 0) {
+          await Promise.race([clock.sleep(gate, signal), wakeup]);
+          continue;
+        }
+        const ready = takeReady();
+        if (ready.length > 0) {
+          pacer.onSend(ready.length);
+          launch(ready);
+          continue;
+        }
+        const earliest = queue.length ? Math.min(...queue.map((p) => p.notBefore)) - clock.now() : Infinity;
+        await Promise.race([
+          wakeup,
+          ...(Number.isFinite(earliest) ? [clock.sleep(Math.max(1, earliest), signal)] : []),
+        ]);
+      }
+      await Promise.allSettled(workers);
+      signal?.removeEventListener("abort", poke);
+    }
+  } finally {
+    if (sessionId) {
+      const closing = sessionId;
+      sessionId = undefined;
+      try {
+        await graph.closeSession(item, closing);
+      } catch {
+        // Closing is a courtesy: an unclosed session idles out in minutes. The run's result stands.
+      }
+    }
+    // Every recipient leaves with exactly one outcome, even when the run broke off.
+    for (const r of recipients) {
+      if (!outcomes.has(r.key)) {
+        settle({
+          status: "failed",
+          key: r.key,
+          error: { status: 0, code: "notSent", message: "The run stopped before this recipient was sent." },
+        });
+      }
+    }
+    progress.phase = "finishing";
+    emit();
+    await flush(true);
+  }
+
+  progress.phase = "done";
+  progress.remaining = 0;
+  delete progress.etaMs;
+  emit();
+  const list = recipients.map((r) => outcomes.get(r.key)).filter((o): o is Outcome => o !== undefined);
+  const summary: ShareSummary = {
+    runId,
+    total: recipients.length,
+    granted: progress.granted,
+    failed: progress.failed,
+    skipped: progress.skipped,
+    cancelled,
+    dryRun,
+    rejected: parsed.rejected,
+    duplicates: parsed.duplicates.length,
+    outcomes: list,
+    sessionUsed: !dryRun && !ctx.sessionless,
+    logSheet,
+    statusesSkipped,
+    roundTrips: graph.roundTrips(),
+  };
+  if (sessionNote) summary.sessionNote = sessionNote;
+  return summary;
+}
+
+/** Maps a failure before any invite was sent to the sentence a person reads. */
+export function toShareError(e: unknown, notFound: ShareErrorCode): ShareError {
+  if (e instanceof ShareError) return e;
+  if (e instanceof GraphError) {
+    const { status, code, requestId } = e.info;
+    const details = [`${code}${requestId ? ` (request ID ${requestId})` : ""}`];
+    if (status === 404) return new ShareError(notFound, details, { cause: e });
+    if (status === 401) return new ShareError("notSignedIn", details, { cause: e });
+    if (status === 403) return new ShareError("accessDenied", details, { cause: e });
+    if (status === 429) return new ShareError("throttled", details, { cause: e });
+    if (status === 0) return new ShareError("network", details, { cause: e });
+    return new ShareError("graph", [`${details[0]}: ${e.info.message}`], { cause: e });
+  }
+  return new ShareError("graph", [describe(e)], { cause: e });
+}
+
+function estimateEta(elapsedMs: number, done: number, total: number): number | undefined {
+  if (done === 0 || elapsedMs <= 0) return undefined;
+  return Math.round((elapsedMs / done) * (total - done));
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

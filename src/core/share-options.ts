@@ -1,0 +1,68 @@
+// Checks the person's choices before anything is sent, and builds invite request bodies
+// (api-reference/v1.0/api/driveitem-invite.md).
+
+import type { Recipient, Role, ShareOptions } from "./types";
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** Sentences describing what is wrong with the options; empty when they can be sent. */
+export function validateShareOptions(options: ShareOptions): string[] {
+  const problems: string[] = [];
+  if (options.role !== "read" && options.role !== "write") {
+    problems.push(`The role must be Can view or Can edit.`);
+  }
+  // Graph refuses this combination ("RequireSignIn and SendInvitation cannot both be false",
+  // OneDrive/onedrive-api-docs#627), so it is caught here rather than failing every recipient.
+  if (!options.requireSignIn && !options.sendInvitation) {
+    problems.push(
+      "Turn on 'Require sign-in' or 'Send an invitation e-mail': Microsoft 365 needs at least one.",
+    );
+  }
+  if (options.message !== undefined && options.message.length > MAX_MESSAGE_LENGTH) {
+    problems.push(
+      `The message is ${options.message.length.toLocaleString("en-US")} characters; the limit is 2,000.`,
+    );
+  }
+  if (options.expirationDateTime !== undefined && !isIsoDateTime(options.expirationDateTime)) {
+    problems.push("The expiration date isn't a valid date.");
+  }
+  return problems;
+}
+
+function isIsoDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text);
+}
+
+/** The JSON body of POST .../invite for ONE recipient (one per request, so each result maps to one row). */
+export interface InviteBody {
+  recipients: Array<{ email: string } | { objectId: string }>;
+  roles: Role[];
+  requireSignIn: boolean;
+  sendInvitation: boolean;
+  message?: string;
+  expirationDateTime?: string;
+}
+
+/** The options that apply to one recipient: the pane's choice, overridden by the row's own columns. */
+export function effectiveOptions(options: ShareOptions, recipient: Recipient): ShareOptions {
+  const o = recipient.overrides;
+  if (!o) return options;
+  const merged: ShareOptions = { ...options };
+  if (o.role !== undefined) merged.role = o.role;
+  if (o.message !== undefined) merged.message = o.message;
+  if (o.expirationDateTime !== undefined) merged.expirationDateTime = o.expirationDateTime;
+  return merged;
+}
+
+export function buildInviteBody(recipient: Recipient, options: ShareOptions): InviteBody {
+  const body: InviteBody = {
+    recipients: [recipient.kind === "objectId" ? { objectId: recipient.value } : { email: recipient.value }],
+    roles: [options.role],
+    requireSignIn: options.requireSignIn,
+    sendInvitation: options.sendInvitation,
+  };
+  // Graph ignores the message when no e-mail is sent; leaving it out keeps the request honest.
+  if (options.message && options.sendInvitation) body.message = options.message;
+  if (options.expirationDateTime) body.expirationDateTime = options.expirationDateTime;
+  return body;
+}

@@ -1,0 +1,189 @@
+// The Graph calls the add-in makes, over GraphHttp. Idempotent reads retry by the core policy;
+// invites are returned raw so the share flow can decide per recipient (see app/share-flow.ts).
+
+import { packBatch, unpackBatch, type BatchRequest } from "../core/batch-json";
+import { parsePermissionCollection } from "../core/graph-json";
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
+import { encodeSharingUrl } from "../core/sharing-url";
+import type { DriveItemRef, PermissionInfo } from "../core/types";
+import type { Clock, GraphPort, InviteBatchResult, InviteCall, InviteRoute } from "../app/ports";
+import { GraphError, GraphHttp, type GraphResponse } from "./http";
+
+export interface GraphApiOptions {
+  route?: InviteRoute;
+  clock: Clock;
+  random?: () => number;
+  retry?: RetryPolicy;
+  /** Multiplies every wait (tests and the emulator run on a shorter clock). */
+  timeScale?: number;
+}
+
+export const WORKBOOK_SESSION_HEADER = "Workbook-Session-Id";
+
+function itemPath(item: DriveItemRef): string {
+  return `/drives/${encodeURIComponent(item.driveId)}/items/${encodeURIComponent(item.itemId)}`;
+}
+
+export class GraphApi implements GraphPort {
+  private readonly route: InviteRoute;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly retry: RetryPolicy;
+  private readonly timeScale: number;
+
+  constructor(
+    readonly http: GraphHttp,
+    options: GraphApiOptions,
+  ) {
+    this.route = options.route ?? "items";
+    this.clock = options.clock;
+    this.random = options.random ?? Math.random;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.timeScale = options.timeScale ?? 1;
+  }
+
+  roundTrips(): number {
+    return this.http.roundTrips;
+  }
+
+  /** Sends a request that is safe to repeat, retrying transient failures; throws GraphError otherwise. */
+  private async idempotent(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+    ok: (status: number) => boolean = (s) => s >= 200 && s < 300,
+  ): Promise<GraphResponse> {
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.http.send(method, path, init);
+      if (ok(res.status)) return res;
+      const decision = decideRetry(
+        {
+          status: res.status,
+          retryAfter: res.headers.get("retry-after"),
+          attempt,
+          waitedMs: waited,
+          now: this.clock.now(),
+          random: this.random(),
+          idempotent: true,
+        },
+        this.retry,
+      );
+      if (decision.action === "stop") throw GraphError.from(res);
+      const delay = decision.delayMs * this.timeScale;
+      waited += decision.delayMs;
+      await this.clock.sleep(delay);
+    }
+  }
+
+  async resolveWorkbook(documentUrl: string): Promise<DriveItemRef> {
+    const token = encodeSharingUrl(documentUrl);
+    const res = await this.idempotent(
+      "GET",
+      `/shares/${token}/driveItem?$select=id,name,webUrl,parentReference`,
+    );
+    const body = (res.body ?? {}) as Record<string, unknown>;
+    const parent = (body["parentReference"] ?? {}) as Record<string, unknown>;
+    const itemId = body["id"];
+    const driveId = parent["driveId"];
+    if (typeof itemId !== "string" || typeof driveId !== "string") {
+      throw new GraphError({
+        status: res.status,
+        code: "invalidResponse",
+        message: "No drive item in the answer.",
+      });
+    }
+    const ref: DriveItemRef = { driveId, itemId };
+    if (typeof body["name"] === "string") ref.name = body["name"];
+    if (typeof body["webUrl"] === "string") ref.webUrl = body["webUrl"];
+    return ref;
+  }
+
+  async createSession(item: DriveItemRef): Promise<string> {
+    // Not idempotent in the strict sense, but a duplicate session only idles out: retrying is harmless.
+    const res = await this.idempotent("POST", `${itemPath(item)}/workbook/createSession`, {
+      body: { persistChanges: true },
+    });
+    const id = (res.body as Record<string, unknown> | undefined)?.["id"];
+    if (typeof id !== "string") {
+      throw new GraphError({
+        status: res.status,
+        code: "invalidResponse",
+        message: "No session id in the answer.",
+      });
+    }
+    return id;
+  }
+
+  async refreshSession(item: DriveItemRef, sessionId: string): Promise<void> {
+    await this.idempotent("POST", `${itemPath(item)}/workbook/refreshSession`, {
+      headers: { [WORKBOOK_SESSION_HEADER]: sessionId },
+    });
+  }
+
+  async closeSession(item: DriveItemRef, sessionId: string): Promise<void> {
+    await this.idempotent("POST", `${itemPath(item)}/workbook/closeSession`, {
+      headers: { [WORKBOOK_SESSION_HEADER]: sessionId },
+    });
+  }
+
+  async listPermissions(item: DriveItemRef): Promise<PermissionInfo[]> {
+    const all: PermissionInfo[] = [];
+    let next: string | undefined = `${itemPath(item)}/permissions`;
+    for (let page = 0; next && page < 1000; page++) {
+      const res = await this.idempotent("GET", next);
+      all.push(...parsePermissionCollection(res.body));
+      const link = (res.body as Record<string, unknown> | undefined)?.["@odata.nextLink"];
+      next = typeof link === "string" ? link : undefined;
+    }
+    return all;
+  }
+
+  async deletePermission(item: DriveItemRef, permissionId: string): Promise<void> {
+    // A repeated DELETE of a permission already gone answers 404: that is success here.
+    await this.idempotent(
+      "DELETE",
+      `${itemPath(item)}/permissions/${encodeURIComponent(permissionId)}`,
+      {},
+      (s) => (s >= 200 && s < 300) || s === 404,
+    );
+  }
+
+  invitePath(item: DriveItemRef): string {
+    return this.route === "workbooks"
+      ? `/workbooks/${encodeURIComponent(item.itemId)}/invite`
+      : `${itemPath(item)}/invite`;
+  }
+
+  async inviteBatch(
+    item: DriveItemRef,
+    calls: InviteCall[],
+    sessionId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<InviteBatchResult> {
+    const url = this.invitePath(item);
+    const requests: BatchRequest[] = calls.map((c) => {
+      const r: BatchRequest = { id: c.id, method: "POST", url, body: c.body };
+      if (sessionId) r.headers = { [WORKBOOK_SESSION_HEADER]: sessionId };
+      return r;
+    });
+    const init: { body: unknown; signal?: AbortSignal } = { body: packBatch(requests) };
+    if (signal) init.signal = signal;
+    const res = await this.http.send("POST", "/$batch", init);
+    if (res.status !== 200) {
+      return {
+        kind: "failed",
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        error: GraphError.from(res).info,
+      };
+    }
+    return {
+      kind: "items",
+      items: unpackBatch(
+        res.body,
+        calls.map((c) => c.id),
+      ),
+    };
+  }
+}

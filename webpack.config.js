@@ -1,0 +1,78 @@
+// Builds the task pane (dist/taskpane.html + its bundle), copies the icons and writes dist/manifest.xml.
+// `webpack --mode production`: Graph at https://graph.microsoft.com only; development configuration is
+// compiled out. `webpack --mode development`: the page also reads ?graph=&token= (see src/taskpane/config.ts).
+// ADDIN_PUBLIC_URL=https://host/path/ rewrites the manifest's development URLs for the admin center.
+
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { buildManifest } = require("./scripts/manifest");
+
+module.exports = (_env, argv) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const publicUrl = process.env.ADDIN_PUBLIC_URL || undefined;
+
+  return {
+    mode,
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/taskpane.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json" } },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __DEV_BUILD__: JSON.stringify(dev) }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              const { xml, warnings } = buildManifest(content.toString("utf8"), { publicUrl });
+              for (const w of warnings) console.warn(`manifest: ${w}`);
+              return xml;
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { maxAssetSize: 250_000, maxEntrypointSize: 250_000 },
+    devServer: {
+      port: 3000,
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: fs.existsSync(path.join(require("os").homedir(), ".office-addin-dev-certs", "localhost.crt"))
+        ? {
+            type: "https",
+            options: {
+              key: path.join(require("os").homedir(), ".office-addin-dev-certs", "localhost.key"),
+              cert: path.join(require("os").homedir(), ".office-addin-dev-certs", "localhost.crt"),
+              ca: path.join(require("os").homedir(), ".office-addin-dev-certs", "ca.crt"),
+            },
+          }
+        : "http",
+    },
+  };
+};
