@@ -28,7 +28,11 @@ const user = (i: number) => DEMO_USERS[i]!.email;
 function api(options: { token?: () => string; route?: "items" | "workbooks"; timeScale?: number } = {}) {
   const getToken = async () => (options.token ? options.token() : "dev-token");
   const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken });
-  return new GraphApi(http, { clock: systemClock, route: options.route ?? "items", timeScale: options.timeScale ?? 0.001 });
+  return new GraphApi(http, {
+    clock: systemClock,
+    route: options.route ?? "items",
+    timeScale: options.timeScale ?? 0.001,
+  });
 }
 
 const invite = (email: string) => ({
@@ -127,10 +131,10 @@ describe("GraphApi against the emulator", () => {
 
   it("retries a throttled read after its Retry-After", async () => {
     emu.setFaults({
-      timeScale: 0.001,
+      timeScale: 0.02,
       rules: [{ fault: "throttle", rate: 1, target: "permissions", retryAfterSeconds: 1 }],
     });
-    const g = api();
+    const g = api({ timeScale: 0.02 });
     setTimeout(() => emu.setFaults({}), 50);
     await expect(g.listPermissions(item)).resolves.toBeInstanceOf(Array);
     expect(emu.ledger.requests.some((r) => r.status === 429)).toBe(true);
