@@ -1,0 +1,65 @@
+// One place that wires the real flow for tests: the Graph emulator over HTTP, the simulated Excel
+// host with the real Office adapters, and the real Graph client.
+import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
+import { systemClock } from "../../src/app/system-clock";
+import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
+import { GraphApi } from "../../src/graph/graph-api";
+import { GraphHttp } from "../../src/graph/http";
+import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
+import type { Emulator } from "../emulator";
+import { installExcelSimulator } from "../excel-sim/install";
+import { WorkbookModel } from "../excel-sim/model";
+
+export const TIME_SCALE = 0.005;
+
+export function newWorkbook(documentUrl: string | undefined, sheets = ["Roster"]): WorkbookModel {
+  const options: { sheets: string[]; documentUrl?: string } = { sheets };
+  if (documentUrl !== undefined) options.documentUrl = documentUrl;
+  return new WorkbookModel(options);
+}
+
+export async function share(
+  emu: Emulator,
+  model: WorkbookModel,
+  request: ShareRequest,
+  options: {
+    tuning?: Partial<FlowTuning>;
+    events?: ShareEvents;
+    token?: string;
+    route?: "items" | "workbooks";
+  } = {},
+) {
+  const uninstall = installExcelSimulator(model);
+  try {
+    const http = new GraphHttp({
+      baseUrl: emu.baseUrl,
+      getToken: async () => options.token ?? "dev-token",
+      timeoutMs: 5000,
+    });
+    const graph = new GraphApi(http, {
+      clock: systemClock,
+      timeScale: TIME_SCALE,
+      route: options.route ?? "items",
+    });
+    return await runShare(
+      {
+        workbook: createExcelWorkbookPort(),
+        graph,
+        clock: systemClock,
+        tuning: { timeScale: TIME_SCALE, ...options.tuning },
+      },
+      request,
+      options.events,
+    );
+  } finally {
+    uninstall();
+  }
+}
+
+/** The Permissions log as objects keyed by column name. */
+export function logRows(model: WorkbookModel): Array<Record<string, string>> {
+  if (!model.findTable(PERMISSION_LOG_TABLE)) return [];
+  return model
+    .tableRows(PERMISSION_LOG_TABLE)
+    .map((row) => Object.fromEntries(PERMISSION_LOG_COLUMNS.map((c, i) => [c, String(row[i] ?? "")])));
+}
