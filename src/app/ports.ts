@@ -2,15 +2,11 @@
 // client (src/graph) implement them; tests and the benchmark may pass in-memory ones.
 
 import type { BatchItemResponse } from "../core/batch-json";
+import type { StatusCellWrite } from "../core/status-blocks";
 import type { DriveItemRef, GraphErrorInfo, PermissionInfo, SelectionGrid } from "../core/types";
 
 /** One status cell to write beside a selected row (0-based sheet coordinates). */
-export interface StatusWrite {
-  sheet: string;
-  row: number;
-  column: number;
-  text: string;
-}
+export type StatusWrite = StatusCellWrite;
 
 /** What one flush writes: rows appended to the Permissions log, and status cells. */
 export interface WorkbookFlush {
