@@ -1,0 +1,118 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { DEMO_ITEM_ID, startEmulator, type Emulator } from "./index";
+import { arr, invite, obj } from "./helpers";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  emu.setFaults({});
+  emu.reset();
+});
+
+async function control(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${emu.origin}/_emulator/${path}`, {
+    method,
+    ...(body !== undefined
+      ? { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }
+      : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
+}
+
+describe("control API", () => {
+  it("GET /_emulator/ledger summarises what happened", async () => {
+    await invite(emu, [{ email: "lee@contoso.com" }]);
+    await invite(emu, [{ email: "lee@contoso.com" }]);
+    const { status, body } = await control("GET", "ledger");
+    expect(status).toBe(200);
+    const summary = obj(body);
+    expect(obj(summary["counts"])).toMatchObject({ invites: 2, emails: 2, requests: 2 });
+    expect(obj(summary["grantsPerRecipient"])).toEqual({ "lee@contoso.com": 2 });
+    expect(summary["duplicateGrants"]).toEqual(["lee@contoso.com"]);
+    expect(arr(obj(summary["ledger"])["invites"])).toHaveLength(2);
+  });
+
+  it("GET /_emulator/state shows permissions per item and open sessions", async () => {
+    await invite(emu, [{ email: "lee@contoso.com" }]);
+    const { body } = await control("GET", "state");
+    const items = arr(obj(body)["items"]).map(obj);
+    const workbook = items.find((i) => i["itemId"] === DEMO_ITEM_ID);
+    expect(arr(workbook?.["permissions"])).toHaveLength(2);
+    expect(obj(body)["openSessions"]).toEqual([]);
+  });
+
+  it("POST /_emulator/faults sets faults and rejects nonsense; POST /_emulator/reset empties state", async () => {
+    const ok = await control("POST", "faults", { rules: [{ fault: "throttle", rate: 1, target: "invite" }] });
+    expect(ok.status).toBe(200);
+    expect((await invite(emu, [{ email: "lee@contoso.com" }])).status).toBe(429);
+    const bad = await control("POST", "faults", { rules: [{ fault: "explode", rate: 1 }] });
+    expect(bad.status).toBe(400);
+    const reset = await control("POST", "reset", { faults: {} });
+    expect(reset.status).toBe(204);
+    expect(emu.ledger.requests).toHaveLength(0);
+    expect((await invite(emu, [{ email: "lee@contoso.com" }])).status).toBe(200);
+    expect((await control("GET", "nothing")).status).toBe(404);
+  });
+
+  it("reset keeps the same live ledger object", async () => {
+    const ledger = emu.ledger;
+    await invite(emu, [{ email: "lee@contoso.com" }]);
+    emu.reset();
+    expect(emu.ledger).toBe(ledger);
+    expect(ledger.invites).toHaveLength(0);
+  });
+
+  it("logs one line per request without Authorization", async () => {
+    const lines: string[] = [];
+    const logged = await startEmulator({ log: (l) => lines.push(l) });
+    try {
+      await invite(logged, [{ email: "lee@contoso.com" }]);
+    } finally {
+      await logged.close();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/v1\.0\/drives\/.+\/invite 200 \d+ms$/);
+    expect(lines.join("\n")).not.toContain("test-token");
+  });
+});
+
+describe("CLI", () => {
+  it("starts on the given port, prints the base URL and stops on SIGTERM", async () => {
+    const tsx = join(__dirname, "..", "..", "node_modules", ".bin", "tsx");
+    const child = spawn(
+      tsx,
+      [join(__dirname, "cli.ts"), "--port", "0", "--faults", "mixed", "--latency", "1", "--quiet"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening: (http:\/\/127\.0\.0\.1:\d+\/v1\.0)/.exec(out);
+        if (m?.[1] !== undefined) resolve(m[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`cli exited ${String(code)}: ${out}`)));
+    });
+    const res = await fetch(`${baseUrl.replace("/v1.0", "")}/_emulator/state`);
+    expect(res.status).toBe(200);
+    expect(obj(obj((await res.json()) as unknown)["faults"])["latencyMs"]).toBe(1);
+    const code = await new Promise<number | null>((resolve) => {
+      child.once("exit", (c) => resolve(c));
+      child.kill("SIGTERM");
+    });
+    expect(code).toBe(0);
+  }, 20000);
+});

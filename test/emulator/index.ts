@@ -1,0 +1,48 @@
+// The Graph emulator: a stateful HTTP server that behaves like the Graph endpoints the add-in uses.
+export { startEmulator } from "./server";
+export type { Emulator, EmulatorOptions, ItemSnapshot } from "./server";
+export {
+  demoSeed,
+  encodeShareToken,
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_ROOT_ITEM_ID,
+  DEMO_WORKBOOK_NAME,
+  DEMO_WORKBOOK_URL,
+  DEMO_SECOND_ITEM_ID,
+  DEMO_SECOND_ITEM_NAME,
+  DEMO_SECOND_ITEM_URL,
+  DEMO_PERSONAL_DRIVE_ID,
+  DEMO_PERSONAL_ITEM_ID,
+  DEMO_PERSONAL_ROOT_ITEM_ID,
+  DEMO_PERSONAL_WORKBOOK_URL,
+  DEMO_PERSONAL_OWNER,
+  DEMO_OWNER,
+  DEMO_USERS,
+  DEMO_TENANT_DOMAIN,
+} from "./seed";
+export { grantsPerRecipient, emailsPerRecipient, unclosedSessions, summarizeLedger } from "./ledger";
+export type { LedgerSummary } from "./ledger";
+export { mixedFaults } from "./faults";
+export type {
+  BudgetConfig,
+  FaultConfig,
+  FaultKind,
+  FaultRule,
+  FaultTarget,
+  GraphIdentity,
+  GraphPermission,
+  GraphSiteUser,
+  Ledger,
+  LedgerDeletion,
+  LedgerEarlyRetry,
+  LedgerEmail,
+  LedgerInvite,
+  LedgerRequest,
+  LedgerSession,
+  LedgerThrottle,
+  Seed,
+  SeedDrive,
+  SeedItem,
+  SeedUser,
+} from "./types";

@@ -1,0 +1,241 @@
+// POST .../invite: request validation as Graph does it, recipient resolution and the grant itself.
+// api-reference/v1.0/api/driveitem-invite.md, api-reference/beta/api/driveitem-invite.md (207 partial success),
+// resources/driverecipient.md; GRAPH.md lists the issue threads behind each rule.
+import { GraphError, isRecord } from "./http-types";
+import { guestPermission, higherRole, memberPermission, permissionEmail } from "./permissions";
+import type { ItemState, World } from "./state";
+import type { GraphPermission, SeedUser } from "./types";
+
+export interface InviteParams {
+  recipients: Array<{ kind: "email" | "alias" | "objectId"; value: string }>;
+  roles: string[];
+  message?: string;
+  requireSignIn: boolean;
+  sendInvitation: boolean;
+  expirationDateTime?: string;
+  password?: string;
+}
+
+const KNOWN_PARAMS = new Set([
+  "recipients",
+  "message",
+  "requireSignIn",
+  "sendInvitation",
+  "roles",
+  "expirationDateTime",
+  "password",
+  "retainInheritedPermissions",
+]);
+const RECIPIENT_KEYS = ["email", "alias", "objectId"] as const;
+const VALID_ROLES = new Set(["read", "write", "owner"]);
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function bad(message: string): GraphError {
+  return new GraphError(400, "invalidRequest", message);
+}
+
+/** The message Graph answers with when the payload is not JSON. */
+export const UNREADABLE_JSON =
+  "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
+
+export function parseJsonBody(body: string | undefined): unknown {
+  if (body === undefined || body.trim() === "") return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw bad(UNREADABLE_JSON);
+  }
+}
+
+/** Recipients named in an invite body, for fingerprints and budget cost; [] when the body is unreadable. */
+export function recipientKeys(body: string | undefined): string[] {
+  let parsed: unknown;
+  try {
+    parsed = body === undefined ? undefined : (JSON.parse(body) as unknown);
+  } catch {
+    return [];
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed["recipients"])) return [];
+  return parsed["recipients"]
+    .map((r: unknown) => {
+      if (!isRecord(r)) return "";
+      const v = r["email"] ?? r["objectId"] ?? r["alias"];
+      return typeof v === "string" ? v.trim().toLowerCase() : "";
+    })
+    .sort();
+}
+
+export function validateInvite(raw: unknown, driveType: "business" | "personal"): InviteParams {
+  if (!isRecord(raw)) throw bad("The request body must be a JSON object with inviteParameters.");
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_PARAMS.has(key)) {
+      throw bad(
+        `The parameter '${key}' in the request payload is not a valid parameter for the operation 'invite'.`,
+      );
+    }
+  }
+  const recipientsRaw = raw["recipients"];
+  if (!Array.isArray(recipientsRaw) || recipientsRaw.length === 0) {
+    throw bad("recipients must be a non-empty array of driveRecipient.");
+  }
+  const recipients = recipientsRaw.map((r: unknown, index) => {
+    if (!isRecord(r)) throw bad(`recipients[${index}] must be a driveRecipient object.`);
+    for (const key of Object.keys(r)) {
+      if (key !== "@odata.type" && !(RECIPIENT_KEYS as readonly string[]).includes(key)) {
+        throw bad(`The property '${key}' does not exist on type 'microsoft.graph.driveRecipient'.`);
+      }
+    }
+    const present = RECIPIENT_KEYS.filter((k) => r[k] !== undefined && r[k] !== null);
+    if (present.length !== 1) {
+      throw bad(
+        `recipients[${index}] must have exactly one of email, alias or objectId (it has ${present.length}).`,
+      );
+    }
+    const kind = present[0] as (typeof RECIPIENT_KEYS)[number];
+    const value = r[kind];
+    if (typeof value !== "string" || value.trim() === "")
+      throw bad(`recipients[${index}].${kind} must be a non-empty string.`);
+    if (kind === "email" && !EMAIL_SHAPE.test(value.trim())) {
+      throw bad(`recipients[${index}].email is not a valid e-mail address.`);
+    }
+    return { kind, value: value.trim() };
+  });
+
+  const rolesRaw = raw["roles"];
+  if (!Array.isArray(rolesRaw) || rolesRaw.length === 0) throw bad("roles must be a non-empty array.");
+  const roles = rolesRaw.map((role: unknown) => {
+    if (typeof role !== "string" || !VALID_ROLES.has(role)) {
+      throw bad(`Invalid role '${String(role)}'. Roles must be 'read', 'write' or 'owner'.`);
+    }
+    if (role === "owner" && driveType === "personal")
+      throw bad("The 'owner' role is not supported on OneDrive personal.");
+    return role;
+  });
+
+  const message = raw["message"];
+  if (message !== undefined && message !== null) {
+    if (typeof message !== "string") throw bad("message must be a string.");
+    if (message.length > 2000) throw bad("message must be at most 2000 characters.");
+  }
+  for (const key of ["requireSignIn", "sendInvitation", "retainInheritedPermissions"]) {
+    if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== "boolean")
+      throw bad(`${key} must be a boolean.`);
+  }
+  // Both default to false (the doc's template shows false/false), so omitting both is rejected too.
+  const requireSignIn = raw["requireSignIn"] === true;
+  const sendInvitation = raw["sendInvitation"] === true;
+  if (!requireSignIn && !sendInvitation) throw bad("RequireSignIn and SendInvitation cannot both be false");
+
+  const params: InviteParams = { recipients, roles, requireSignIn, sendInvitation };
+  if (typeof message === "string") params.message = message;
+
+  const expiration = raw["expirationDateTime"];
+  if (expiration !== undefined && expiration !== null) {
+    if (typeof expiration !== "string" || Number.isNaN(Date.parse(expiration))) {
+      throw bad("expirationDateTime must be an ISO 8601 date and time.");
+    }
+    if (driveType === "business") {
+      // ODB/SharePoint apply it only to sharing links (microsoft-graph-docs#8820, #17383).
+      throw bad("expirationDateTime is not supported for direct permission grants on this drive.");
+    }
+    if (Date.parse(expiration) <= Date.now()) throw bad("expirationDateTime must be in the future.");
+    params.expirationDateTime = expiration;
+  }
+  const password = raw["password"];
+  if (password !== undefined && password !== null) {
+    if (typeof password !== "string") throw bad("password must be a string.");
+    if (driveType === "business") throw bad("password is supported only on OneDrive personal.");
+    params.password = password;
+  }
+  return params;
+}
+
+export type ResolvedRecipient =
+  { kind: "member"; user: SeedUser; key: string } | { kind: "guest"; email: string; key: string };
+
+/**
+ * Resolves every recipient before granting anything: one bad recipient fails the whole call, with no hint
+ * which one (onedrive-api-docs#915, #1614, #1779).
+ */
+export function resolveRecipients(
+  world: World,
+  params: InviteParams,
+  unknownUserStatus: 400 | 500,
+): ResolvedRecipient[] {
+  const unknown = (): GraphError =>
+    unknownUserStatus === 500
+      ? new GraphError(500, "generalException", "An unspecified error has occurred.")
+      : new GraphError(400, "invalidRequest", "The request is malformed or incorrect.");
+  return params.recipients.map((r): ResolvedRecipient => {
+    if (r.kind === "objectId") {
+      const user = world.findUserById(r.value);
+      if (user === undefined) throw unknown();
+      return { kind: "member", user, key: r.value.toLowerCase() };
+    }
+    if (r.kind === "alias") {
+      const user = world.findUserByAlias(r.value);
+      if (user === undefined) throw unknown();
+      return { kind: "member", user, key: user.email.toLowerCase() };
+    }
+    const user = world.findUserByEmail(r.value);
+    if (user !== undefined) return { kind: "member", user, key: r.value.toLowerCase() };
+    if (world.isTenantAddress(r.value)) throw unknown();
+    if (!world.seed.externalSharing) {
+      throw new GraphError(403, "accessDenied", "Sharing with external users is disabled for this site.");
+    }
+    return { kind: "guest", email: r.value.toLowerCase(), key: r.value.toLowerCase() };
+  });
+}
+
+/** Grants one resolved recipient; a person who already has a direct permission gets it back (upgraded). */
+export function grant(
+  world: World,
+  item: ItemState,
+  recipient: ResolvedRecipient,
+  params: InviteParams,
+  quirks: { omitInvitation?: boolean } = {},
+): GraphPermission {
+  const role = params.roles.reduce((a, b) => higherRole(a, b));
+  const email = recipient.kind === "member" ? recipient.user.email.toLowerCase() : recipient.email;
+  const existing = item.permissions.find((p) => p.link === undefined && permissionEmail(p) === email);
+  if (existing !== undefined) {
+    const current = existing.roles[0] ?? "read";
+    existing.roles = [higherRole(current, role)];
+    return structuredClone(existing);
+  }
+  const personal = item.driveType === "personal";
+  const opts = {
+    signInRequired: personal ? params.requireSignIn : true,
+    ...(personal ? { personalDriveId: item.driveId, serial: world.nextPersonalSerial() } : {}),
+  };
+  const permission =
+    recipient.kind === "member"
+      ? memberPermission(recipient.user, role, world.nextSiteUserId(), opts)
+      : guestPermission(recipient.email, role, world.nextSiteUserId(), opts);
+  if (params.expirationDateTime !== undefined) permission.expirationDateTime = params.expirationDateTime;
+  if (params.password !== undefined) permission.hasPassword = true;
+  if (quirks.omitInvitation === true && recipient.kind === "member" && !personal)
+    delete permission.invitation;
+  item.permissions.push(permission);
+  return structuredClone(permission);
+}
+
+const MAIL_ERRORS: Record<string, string> = {
+  exchangeInvalidUser: "Current user's mailbox was not found.",
+  exchangeOutOfMailboxQuota: "Out of quota.",
+  accountVerificationRequired: "Account verification needed to unblock sending emails.",
+};
+
+/** The per-recipient error of a 207 Multi-Status invite answer (beta driveitem-invite.md). */
+export function mailError(innerCode: string): Record<string, unknown> {
+  const message = MAIL_ERRORS[innerCode] ?? "Sending the notification failed.";
+  return {
+    code: "notAllowed",
+    message,
+    localizedMessage: message,
+    ...(innerCode === "accountVerificationRequired"
+      ? { fixItUrl: "http://g.live.com/8SESkydrive/VerifyAccount" }
+      : {}),
+    innererror: { code: innerCode },
+  };
+}

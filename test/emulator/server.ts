@@ -1,0 +1,362 @@
+// The HTTP face of the emulator: real sockets on 127.0.0.1, auth, CORS, latency, the control API, and the
+// socket-level faults (a reset is a destroyed socket, not a status code).
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FaultEngine, validateFaultConfig } from "./faults";
+import { GraphCore, type OpOutcome } from "./graph";
+import {
+  errorBody,
+  GraphError,
+  errorResponse,
+  isRecord,
+  type OpRequest,
+  type OpResponse,
+} from "./http-types";
+import { UNREADABLE_JSON } from "./invite";
+import { clearLedger, emptyLedger, summarizeLedger } from "./ledger";
+import { demoSeed } from "./seed";
+import { World } from "./state";
+import type { FaultConfig, GraphPermission, Ledger, Seed } from "./types";
+
+export interface EmulatorOptions {
+  /** 0 = a random free port (default). */
+  port?: number;
+  /** Default demoSeed(). */
+  seed?: Seed;
+  /** Default: no faults. */
+  faults?: FaultConfig;
+  /** Optional request log, one line per HTTP request; never includes headers. */
+  log?: (line: string) => void;
+  /**
+   * The clock behind session idle, token lifetime, budget windows, Retry-After tracking and ledger times
+   * (default Date.now). Tests pass a fake clock to move time without sleeping.
+   */
+  clock?: () => number;
+}
+
+export interface ItemSnapshot {
+  driveId: string;
+  driveType: "business" | "personal";
+  itemId: string;
+  name: string;
+  webUrl: string;
+  isRoot: boolean;
+  permissions: GraphPermission[];
+}
+
+export interface Emulator {
+  /** "http://127.0.0.1:PORT/v1.0" */
+  baseUrl: string;
+  /** "http://127.0.0.1:PORT" */
+  origin: string;
+  /** Live object: emptied in place by reset(). */
+  ledger: Ledger;
+  /** Replaces the fault configuration; re-seeds the PRNG and clears budget and Retry-After state. */
+  setFaults(f: FaultConfig): void;
+  /** Fresh state from the given seed (else the current one), empty ledger, fault PRNG re-seeded. */
+  reset(seed?: Seed): void;
+  permissionsOf(driveId: string, itemId: string): GraphPermission[];
+  openSessions(): string[];
+  /** Items with their permissions, plus open sessions (what GET /_emulator/state returns). */
+  snapshot(): { items: ItemSnapshot[]; openSessions: string[]; faults: FaultConfig };
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const ALLOWED_HEADERS = "Authorization, Content-Type, Workbook-Session-Id, Prefer, client-request-id, Accept";
+const EXPOSED_HEADERS = "Retry-After, request-id, client-request-id, Location, WWW-Authenticate";
+const WWW_AUTHENTICATE =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GraphError(413, "requestSizeExceeded", "The request size exceeds the maximum limit."));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size === 0 ? undefined : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const ledger = emptyLedger();
+  const faults = new FaultEngine(opts.faults ?? {}, ledger);
+  let currentSeed: Seed = opts.seed ?? demoSeed();
+  const clock = opts.clock ?? Date.now;
+  let core: GraphCore | undefined;
+  let httpSerial = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent && !res.destroyed) {
+        const message = e instanceof Error ? e.message : String(e);
+        res.writeHead(500, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "generalException", message } }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const graph = core;
+    if (graph === undefined) throw new Error("emulator not started");
+    const started = Date.now();
+    const serial = ++httpSerial;
+    const headers = lowerHeaders(req);
+    const requestId = randomUUID();
+    const clientRequestId = headers["client-request-id"] ?? randomUUID();
+    const ids = { requestId, clientRequestId };
+    const url = new URL(req.url ?? "/", origin);
+    const method = (req.method ?? "GET").toUpperCase();
+
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    res.setHeader("request-id", requestId);
+    res.setHeader("client-request-id", clientRequestId);
+
+    const write = (response: OpResponse): void => {
+      for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
+      res.statusCode = response.status;
+      if (response.body === undefined || response.status === 204) {
+        res.end();
+      } else {
+        res.end(JSON.stringify(response.body));
+      }
+      opts.log?.(`${method} ${url.pathname} ${response.status} ${Date.now() - started}ms`);
+    };
+
+    if (method === "OPTIONS") {
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+      res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+      res.setHeader("Access-Control-Max-Age", "600");
+      write({ status: 204, headers: {} });
+      return;
+    }
+
+    let body: string | undefined;
+    try {
+      body = await readBody(req);
+    } catch (e) {
+      if (e instanceof GraphError) write(errorResponse(e, ids));
+      return;
+    }
+
+    if (url.pathname.startsWith("/_emulator/")) {
+      write(control(method, url.pathname, body, ids));
+      return;
+    }
+
+    const versionMatch = /^\/(v1\.0|beta)(\/.*)?$/.exec(url.pathname);
+    if (versionMatch === null) {
+      write(errorResponse(new GraphError(404, "itemNotFound", `No Graph endpoint at ${url.pathname}.`), ids));
+      return;
+    }
+    const path = versionMatch[2] ?? "/";
+
+    const latency = faults.config.latencyMs ?? 0;
+    if (latency > 0) await sleep(latency);
+
+    const record = (status: number): void => {
+      ledger.requests.push({ at: clock(), method, path, status, inBatch: false, requestId });
+    };
+
+    // Auth: any non-empty bearer token, until it expires (FaultConfig.tokenLifetimeSeconds).
+    const auth = /^Bearer\s+(\S.*)$/i.exec(headers["authorization"] ?? "");
+    const token = auth?.[1]?.trim();
+    if (token === undefined || token === "") {
+      const response = errorResponse(
+        new GraphError(401, "InvalidAuthenticationToken", "Access token is empty."),
+        ids,
+      );
+      response.headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+      record(401);
+      write(response);
+      return;
+    }
+    const now = clock();
+    const firstSeen = graph.world.tokens.get(token) ?? now;
+    graph.world.tokens.set(token, firstSeen);
+    const lifetime = faults.config.tokenLifetimeSeconds;
+    if (lifetime !== undefined && now - firstSeen >= faults.scaledMs(lifetime)) {
+      const response = errorResponse(
+        new GraphError(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid."),
+        ids,
+      );
+      response.headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+      record(401);
+      write(response);
+      return;
+    }
+
+    if (
+      body !== undefined &&
+      body.trim() !== "" &&
+      !(headers["content-type"] ?? "").toLowerCase().includes("json")
+    ) {
+      record(400);
+      write(errorResponse(new GraphError(400, "invalidRequest", UNREADABLE_JSON), ids));
+      return;
+    }
+
+    const op: OpRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      headers,
+      body,
+      inBatch: false,
+      requestId,
+      clientRequestId,
+      httpSerial: serial,
+    };
+    let outcome: OpOutcome;
+    if (path.toLowerCase() === "/$batch") {
+      if (method !== "POST") {
+        record(405);
+        write(
+          errorResponse(
+            new GraphError(405, "BadRequest", "Specified HTTP method is not allowed for the request target."),
+            ids,
+          ),
+        );
+        return;
+      }
+      outcome = graph.batch(op);
+    } else {
+      outcome = graph.dispatch(op);
+    }
+    if (outcome.socket !== undefined) {
+      opts.log?.(`${method} ${url.pathname} <${outcome.socket}> ${Date.now() - started}ms`);
+      res.socket?.destroy();
+      return;
+    }
+    write(outcome.response);
+  }
+
+  function control(
+    method: string,
+    path: string,
+    body: string | undefined,
+    ids: { requestId: string; clientRequestId: string },
+  ): OpResponse {
+    const graph = core;
+    if (graph === undefined) throw new Error("emulator not started");
+    const json = (status: number, value: unknown): OpResponse => ({
+      status,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: value,
+    });
+    const parse = (): unknown => {
+      if (body === undefined || body.trim() === "") return undefined;
+      return JSON.parse(body) as unknown;
+    };
+    try {
+      if (method === "GET" && path === "/_emulator/ledger") {
+        graph.sweep(clock());
+        return json(200, summarizeLedger(ledger));
+      }
+      if (method === "GET" && path === "/_emulator/state") return json(200, emulator.snapshot());
+      if (method === "POST" && path === "/_emulator/faults") {
+        const config = parse() ?? {};
+        const problem = validateFaultConfig(config);
+        if (problem !== undefined) return json(400, errorBody("invalidRequest", problem, ids));
+        emulator.setFaults(config as FaultConfig);
+        return json(200, { faults: faults.config });
+      }
+      if (method === "POST" && path === "/_emulator/reset") {
+        const raw = parse();
+        if (raw !== undefined && !isRecord(raw))
+          return json(400, errorBody("invalidRequest", "Expected {seed?, faults?}", ids));
+        if (raw?.["faults"] !== undefined) {
+          const problem = validateFaultConfig(raw["faults"]);
+          if (problem !== undefined) return json(400, errorBody("invalidRequest", problem, ids));
+          faults.set(raw["faults"] as FaultConfig);
+        }
+        emulator.reset(raw?.["seed"] as Seed | undefined);
+        return { status: 204, headers: {} };
+      }
+    } catch {
+      return json(400, errorBody("invalidRequest", "The control request body is not valid JSON.", ids));
+    }
+    return json(404, errorBody("itemNotFound", `No control endpoint ${method} ${path}.`, ids));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const baseUrl = `${origin}/v1.0`;
+  core = new GraphCore(new World(currentSeed), faults, ledger, origin, baseUrl, clock);
+
+  const emulator: Emulator = {
+    baseUrl,
+    origin,
+    ledger,
+    setFaults(f: FaultConfig): void {
+      faults.set(f);
+    },
+    reset(seed?: Seed): void {
+      if (seed !== undefined) currentSeed = seed;
+      clearLedger(ledger);
+      faults.resetRuntime();
+      if (core !== undefined) core.world = new World(currentSeed);
+    },
+    permissionsOf(driveId: string, itemId: string): GraphPermission[] {
+      const graph = core as GraphCore;
+      return structuredClone(graph.world.item(driveId, itemId).permissions);
+    },
+    openSessions(): string[] {
+      return (core as GraphCore).openSessions();
+    },
+    snapshot() {
+      const graph = core as GraphCore;
+      return {
+        items: graph.world.allItems().map((i) => ({
+          driveId: i.driveId,
+          driveType: i.driveType,
+          itemId: i.id,
+          name: i.name,
+          webUrl: i.webUrl,
+          isRoot: i.isRoot,
+          permissions: structuredClone(i.permissions),
+        })),
+        openSessions: graph.openSessions(),
+        faults: structuredClone(faults.config),
+      };
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return emulator;
+}

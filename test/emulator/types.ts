@@ -1,0 +1,188 @@
+// Public types of the Graph emulator: the seed (initial state), the fault configuration and the ledger.
+
+/** An identity as Graph returns it inside grantedTo / grantedToV2 (resources/identity.md). */
+export interface GraphIdentity {
+  id: string;
+  displayName: string;
+  email?: string;
+}
+
+/** SharePoint's view of a principal (resources/sharePointIdentity.md): loginName is a claims string. */
+export interface GraphSiteUser {
+  id: string;
+  displayName: string;
+  loginName: string;
+}
+
+/** A permission resource (api-reference/v1.0/resources/permission.md), the fields the emulator serves. */
+export interface GraphPermission {
+  id: string;
+  roles: string[];
+  grantedTo?: { user: GraphIdentity };
+  grantedToV2?: { user?: GraphIdentity; siteUser?: GraphSiteUser };
+  invitation?: { email: string; signInRequired: boolean };
+  link?: { type: string; scope: string; webUrl: string };
+  expirationDateTime?: string;
+  hasPassword?: boolean;
+  shareId?: string;
+}
+
+export interface SeedUser {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export interface SeedItem {
+  id: string;
+  name: string;
+  webUrl: string;
+  permissions?: GraphPermission[];
+}
+
+export interface SeedDrive {
+  id: string;
+  driveType: "business" | "personal";
+  owner: SeedUser;
+  items: SeedItem[];
+  /** Id of the drive's root item; default `${id}!root`-like id derived from the drive id. */
+  rootItemId?: string;
+  /** webUrl of the drive root (Documents library); default derived from the first item. */
+  rootWebUrl?: string;
+}
+
+export interface Seed {
+  /** An address in one of these domains that is not a known user makes the whole invite fail. */
+  tenantDomains: string[];
+  /** Unknown addresses outside tenantDomains become guest invitations when true, else 403. */
+  externalSharing: boolean;
+  users: SeedUser[];
+  drives: SeedDrive[];
+  /** Which drive /me/drive and /drive mean. */
+  meDriveId: string;
+}
+
+export type FaultKind =
+  | "throttle"
+  | "throttleNoRetryAfter"
+  | "unavailableBefore"
+  | "unavailableAfter"
+  | "gatewayTimeoutAfter"
+  | "serverErrorAfter"
+  | "resetBefore"
+  | "resetAfter"
+  | "partialMail";
+
+export type FaultTarget = "invite" | "batch" | "permissions" | "session" | "shares" | "any";
+
+export interface FaultRule {
+  fault: FaultKind;
+  /** Probability in [0, 1] that a matching request gets this fault. */
+  rate: number;
+  /** Default "any": every Graph request except the outer $batch request itself. */
+  target?: FaultTarget;
+  /** For throttle / unavailableBefore: the Retry-After to send (whole seconds). Default 2 for throttle. */
+  retryAfterSeconds?: number;
+}
+
+export interface BudgetConfig {
+  /** Resource units per invited recipient (SharePoint counts a permission operation as 5). */
+  costPerInvite: number;
+  /** Resource units per permissions list / shares read; default 1. */
+  costPerRead?: number;
+  unitsPerWindow: number;
+  windowSeconds: number;
+  retryAfterSeconds: number;
+  /** Multiplier applied to Retry-After for each request that arrives while throttled. Default 2. */
+  growth?: number;
+  /** Cap for the grown Retry-After. Default 3600 (onedrive-api-docs#1436 reports about an hour). */
+  maxRetryAfterSeconds?: number;
+}
+
+export interface FaultConfig {
+  seed?: number;
+  /** Multiplies the emulator's own clocks (throttle windows, session idle, token lifetime, budget). */
+  timeScale?: number;
+  /** Added once to every HTTP request (not per batch item). Not scaled. */
+  latencyMs?: number;
+  budget?: BudgetConfig;
+  rules?: FaultRule[];
+  sessionIdleSeconds?: number;
+  tokenLifetimeSeconds?: number;
+  /** How an unknown address in a tenant domain fails the call: 400 invalidRequest (default) or 500 generalException. */
+  unknownUserStatus?: 400 | 500;
+  /**
+   * ODB quirk: member permissions come back without `invitation`; the address is only in the undocumented
+   * grantedTo.user.email (microsoft-graph-docs-contrib#7640, msgraph-sdk-dotnet#1137). Default false.
+   */
+  omitInvitation?: boolean;
+  /** $batch responses come back shuffled (default true, as Graph allows); false keeps request order. */
+  shuffleBatchResponses?: boolean;
+}
+
+export interface LedgerRequest {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  inBatch: boolean;
+  sessionId?: string;
+  requestId: string;
+  fault?: FaultKind | "budget";
+}
+
+export interface LedgerInvite {
+  at: number;
+  driveId: string;
+  itemId: string;
+  /** Lower-case e-mail address, or the object id. */
+  recipient: string;
+  roles: string[];
+  permissionId: string;
+  emailSent: boolean;
+  sessionId?: string;
+}
+
+export interface LedgerEmail {
+  at: number;
+  to: string;
+  itemId: string;
+}
+
+export interface LedgerThrottle {
+  at: number;
+  until: number;
+  fingerprint: string;
+  retryAfterSeconds: number | null;
+  kind: "budget" | "rule";
+}
+
+export interface LedgerEarlyRetry {
+  at: number;
+  fingerprint: string;
+  allowedAt: number;
+}
+
+export interface LedgerSession {
+  id: string;
+  itemId: string;
+  openedAt: number;
+  closedAt?: number;
+  expiredAt?: number;
+}
+
+export interface LedgerDeletion {
+  at: number;
+  itemId: string;
+  permissionId: string;
+}
+
+export interface Ledger {
+  requests: LedgerRequest[];
+  invites: LedgerInvite[];
+  emails: LedgerEmail[];
+  throttles: LedgerThrottle[];
+  earlyRetries: LedgerEarlyRetry[];
+  sessions: LedgerSession[];
+  deletions: LedgerDeletion[];
+}
