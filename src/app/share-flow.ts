@@ -327,6 +327,23 @@ export async function runShare(
         queue.push(p);
       };
 
+      // Permission re-reads are shared: one in flight at a time, and a read that started after an
+      // ambiguous answer arrived serves every reconcile waiting on answers up to that moment.
+      let lastRead: { startedAt: number; result: Promise<PermissionInfo[]> } | undefined;
+      const permissionsSince = (since: number): Promise<PermissionInfo[]> => {
+        if (lastRead && lastRead.startedAt >= since) return lastRead.result;
+        const previous = lastRead?.result.catch(() => []) ?? Promise.resolve([]);
+        const read = {
+          startedAt: Number.POSITIVE_INFINITY,
+          result: previous.then(() => {
+            read.startedAt = clock.now();
+            return graph.listPermissions(item);
+          }),
+        };
+        lastRead = read;
+        return read.result;
+      };
+
       const fail = (p: Pending, error: GraphErrorInfo) =>
         settle({ status: "failed", key: p.recipient.key, error });
 
@@ -352,6 +369,7 @@ export async function runShare(
       const reconcile = async (
         group: Array<{ p: Pending; error: GraphErrorInfo; status: number; retryAfter: string | null }>,
       ) => {
+        const answeredAt = clock.now();
         let delay = 0;
         const retry: typeof group = [];
         for (const g of group) {
@@ -374,7 +392,7 @@ export async function runShare(
         await clock.sleep(delay * tuning.timeScale);
         let index: Map<string, PermissionInfo>;
         try {
-          index = accessIndex(await graph.listPermissions(item));
+          index = accessIndex(await permissionsSince(answeredAt));
         } catch (e) {
           // Without a fresh look nobody is resent: unknown stays failed with the reason, never doubled.
           for (const g of retry)

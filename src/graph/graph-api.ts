@@ -30,6 +30,8 @@ export class GraphApi implements GraphPort {
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private readonly timeScale: number;
+  /** After a 429 on any read, no read goes out before this time: Retry-After is for the app, not one call. */
+  private readsBlockedUntil = 0;
 
   constructor(
     readonly http: GraphHttp,
@@ -55,6 +57,8 @@ export class GraphApi implements GraphPort {
   ): Promise<GraphResponse> {
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
+      const gate = this.readsBlockedUntil - this.clock.now();
+      if (gate > 0) await this.clock.sleep(gate);
       const res = await this.http.send(method, path, init);
       if (ok(res.status)) return res;
       const decision = decideRetry(
@@ -71,6 +75,9 @@ export class GraphApi implements GraphPort {
       );
       if (decision.action === "stop") throw GraphError.from(res);
       const delay = decision.delayMs * this.timeScale;
+      if (res.status === 429 || res.headers.get("retry-after")) {
+        this.readsBlockedUntil = Math.max(this.readsBlockedUntil, this.clock.now() + delay);
+      }
       waited += decision.delayMs;
       await this.clock.sleep(delay);
     }

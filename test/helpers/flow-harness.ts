@@ -31,11 +31,13 @@ export async function share(
 ) {
   const uninstall = installExcelSimulator(model);
   try {
-    const http = new GraphHttp({
-      baseUrl: emu.baseUrl,
-      getToken: async () => options.token ?? "dev-token",
-      timeoutMs: 5000,
-    });
+    // Like MSAL: the cached token until a 401 asks for a fresh one.
+    let generation = 0;
+    const getToken = async (o?: { forceRefresh?: boolean }) => {
+      if (o?.forceRefresh) generation += 1;
+      return `${options.token ?? "dev-token"}-${generation}`;
+    };
+    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken, timeoutMs: 5000 });
     const graph = new GraphApi(http, {
       clock: systemClock,
       timeScale: TIME_SCALE,

@@ -1,0 +1,266 @@
+// Reliability under the failures Graph really has (GRAPH.md "Errors and throttling"): for 500 recipients,
+// each fault on its own and all of them mixed, every recipient ends with exactly one outcome in the
+// Permissions log, nobody is invited twice or mailed twice, no retry comes before its Retry-After, and
+// every session opened is closed. Waits run on a short clock (timeScale) on both sides.
+import type { GraphPort, WorkbookPort } from "../../src/app/ports";
+import { runShare, type ShareSummary } from "../../src/app/share-flow";
+import { systemClock } from "../../src/app/system-clock";
+import type { ShareOptions } from "../../src/core/types";
+import { GraphApi } from "../../src/graph/graph-api";
+import { GraphHttp } from "../../src/graph/http";
+import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_USERS,
+  DEMO_WORKBOOK_URL,
+  emailsPerRecipient,
+  grantsPerRecipient,
+  startEmulator,
+  unclosedSessions,
+  type Emulator,
+  type FaultConfig,
+} from "../emulator";
+import { installExcelSimulator } from "../excel-sim/install";
+import type { WorkbookModel } from "../excel-sim/model";
+import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
+
+jest.setTimeout(120_000);
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.reset();
+  emu.setFaults({});
+});
+
+const N = 500;
+const options: ShareOptions = { role: "write", requireSignIn: true, sendInvitation: true };
+const addresses = [
+  ...DEMO_USERS.slice(1).map((u) => u.email),
+  ...Array.from({ length: N }, (_, i) => `partner${i + 1}@fabrikam.com`),
+].slice(0, N);
+const keys = addresses.map((a) => a.toLowerCase());
+
+function bigSheet(): WorkbookModel {
+  const model = newWorkbook(DEMO_WORKBOOK_URL);
+  model.setValues("Roster", "A1", [["Email"], ...addresses.map((a) => [a])]);
+  model.select("Roster", `A1:A${N + 1}`);
+  return model;
+}
+
+const scaled = (f: FaultConfig): FaultConfig => ({ seed: 11, timeScale: TIME_SCALE, ...f });
+
+/** The guarantees of the issue, checked on the emulator's ledger and the workbook. */
+function expectAccountedFor(model: WorkbookModel, summaries: ShareSummary[]) {
+  // Each run's log holds exactly one row per recipient.
+  for (const s of summaries) {
+    const rows = logRows(model).filter((r) => r["Run ID"] === s.runId);
+    expect(rows.map((r) => r["Recipient"]!.toLowerCase()).sort()).toEqual([...keys].sort());
+    expect(s.granted + s.failed + s.skipped).toBe(N);
+  }
+  // Nobody granted twice, nobody mailed twice.
+  const grants = grantsPerRecipient(emu.ledger);
+  expect([...grants.values()].filter((n) => n > 1)).toEqual([]);
+  expect([...emailsPerRecipient(emu.ledger).values()].filter((n) => n > 1)).toEqual([]);
+  // No request came back before the Retry-After it was given.
+  expect(emu.ledger.earlyRetries).toEqual([]);
+  // The workbook tells the truth: whoever the log says was granted holds a permission.
+  const holders = new Set(
+    emu
+      .permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)
+      .flatMap((p) => [p.invitation?.email, p.grantedToV2?.user?.email, p.grantedTo?.user.email])
+      .filter((e): e is string => !!e)
+      .map((e) => e.toLowerCase()),
+  );
+  const last = summaries[summaries.length - 1]!;
+  for (const o of last.outcomes) {
+    if (o.status === "granted" || (o.status === "skipped" && o.reason === "alreadyHasAccess")) {
+      expect(holders.has(o.key)).toBe(true);
+    }
+  }
+}
+
+const faults: Array<[string, FaultConfig]> = [
+  [
+    "429 with Retry-After",
+    { rules: [{ fault: "throttle", rate: 0.15, target: "invite", retryAfterSeconds: 2 }] },
+  ],
+  ["429 without Retry-After", { rules: [{ fault: "throttleNoRetryAfter", rate: 0.15, target: "invite" }] }],
+  [
+    "503 before execution",
+    { rules: [{ fault: "unavailableBefore", rate: 0.15, target: "invite", retryAfterSeconds: 1 }] },
+  ],
+  ["503 after execution", { rules: [{ fault: "unavailableAfter", rate: 0.15, target: "invite" }] }],
+  ["504 after execution", { rules: [{ fault: "gatewayTimeoutAfter", rate: 0.15, target: "invite" }] }],
+  [
+    "500 generalException after execution",
+    { rules: [{ fault: "serverErrorAfter", rate: 0.15, target: "invite" }] },
+  ],
+  [
+    "connection reset before the batch runs",
+    { rules: [{ fault: "resetBefore", rate: 0.15, target: "batch" }] },
+  ],
+  ["connection reset after the batch ran", { rules: [{ fault: "resetAfter", rate: 0.15, target: "batch" }] }],
+  [
+    "whole batch throttled",
+    { rules: [{ fault: "throttle", rate: 0.15, target: "batch", retryAfterSeconds: 1 }] },
+  ],
+  ["207: access granted, e-mail failed", { rules: [{ fault: "partialMail", rate: 0.15, target: "invite" }] }],
+  [
+    "permission reads throttled",
+    {
+      // Re-reads happen after ambiguous answers, so those are injected too.
+      rules: [
+        { fault: "throttle", rate: 0.5, target: "permissions", retryAfterSeconds: 1 },
+        { fault: "unavailableAfter", rate: 0.15, target: "invite" },
+      ],
+    },
+  ],
+  [
+    "resource-unit budget",
+    {
+      budget: { costPerInvite: 5, unitsPerWindow: 250, windowSeconds: 10, retryAfterSeconds: 2, growth: 2 },
+    },
+  ],
+  ["workbook session idles out mid-run", { sessionIdleSeconds: 20, latencyMs: 2 }],
+  ["token expires mid-run", { tokenLifetimeSeconds: 20, latencyMs: 2 }],
+  [
+    "all of them mixed",
+    {
+      rules: [
+        { fault: "throttle", rate: 0.05, target: "invite", retryAfterSeconds: 2 },
+        { fault: "throttleNoRetryAfter", rate: 0.03, target: "invite" },
+        { fault: "unavailableBefore", rate: 0.03, target: "invite", retryAfterSeconds: 1 },
+        { fault: "unavailableAfter", rate: 0.04, target: "invite" },
+        { fault: "gatewayTimeoutAfter", rate: 0.03, target: "invite" },
+        { fault: "serverErrorAfter", rate: 0.03, target: "invite" },
+        { fault: "partialMail", rate: 0.03, target: "invite" },
+        { fault: "resetBefore", rate: 0.05, target: "batch" },
+        { fault: "resetAfter", rate: 0.05, target: "batch" },
+        { fault: "throttle", rate: 0.05, target: "permissions", retryAfterSeconds: 1 },
+      ],
+      budget: { costPerInvite: 5, unitsPerWindow: 1500, windowSeconds: 10, retryAfterSeconds: 2, growth: 2 },
+      sessionIdleSeconds: 40,
+      tokenLifetimeSeconds: 60,
+    },
+  ],
+];
+
+describe("fault matrix: 500 recipients", () => {
+  it.each(faults)("%s: every recipient accounted for, nobody invited twice", async (_name, fault) => {
+    emu.setFaults(scaled(fault));
+    const model = bigSheet();
+    const summary = await share(emu, model, { options });
+    expectAccountedFor(model, [summary]);
+    // The fault really happened during the run.
+    const faulted = emu.ledger.requests.filter((r) => r.fault !== undefined || r.status === 401).length;
+    const sessionsReplaced = emu.ledger.sessions.length > 1;
+    expect(faulted > 0 || sessionsReplaced).toBe(true);
+    const failures = summary.outcomes.filter((o) => o.status === "failed");
+    expect(failures).toEqual([]);
+    expect(summary.granted).toBeGreaterThanOrEqual(N - 5);
+    expect(unclosedSessions(emu.ledger)).toEqual([]);
+  });
+
+  it("a session that idles out is replaced and the run goes on; refreshed before idling in a long run", async () => {
+    emu.setFaults(scaled({ sessionIdleSeconds: 30, latencyMs: 3 }));
+    const model = bigSheet();
+    const summary = await share(emu, model, { options }, { tuning: { sessionRefreshMs: 120_000 } });
+    expect(summary.granted).toBe(N);
+    expect(emu.ledger.sessions.length).toBeGreaterThan(1);
+    emu.reset();
+    emu.setFaults(scaled({ sessionIdleSeconds: 300, latencyMs: 3 }));
+    const model2 = bigSheet();
+    const again = await share(emu, model2, { options }, { tuning: { sessionRefreshMs: 120_000 } });
+    expect(again.granted).toBe(N);
+    expect(emu.ledger.sessions).toHaveLength(1);
+    expect(emu.ledger.requests.filter((r) => r.status >= 400 && r.path.includes("invite"))).toEqual([]);
+  });
+
+  it("a run cancelled halfway records what was not sent, and a rerun completes it with no duplicates", async () => {
+    emu.setFaults(scaled({ latencyMs: 5 }));
+    const model = bigSheet();
+    const controller = new AbortController();
+    const first = await share(
+      emu,
+      model,
+      { options, signal: controller.signal },
+      {
+        events: {
+          onProgress: (p) => {
+            if (p.phase === "sharing" && p.granted >= N / 2) controller.abort();
+          },
+        },
+      },
+    );
+    expect(first.cancelled).toBe(true);
+    const cancelled = first.outcomes.filter((o) => o.status === "skipped" && o.reason === "cancelled");
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(first.granted + cancelled.length).toBe(N);
+    expect(String(model.cell("Roster", `B${N + 1}`).value)).toBe("Cancelled: not sent");
+    expect(unclosedSessions(emu.ledger)).toEqual([]);
+
+    const second = await share(emu, model, { options });
+    expect(second.granted).toBe(cancelled.length);
+    expect(second.skipped).toBe(first.granted);
+    expectAccountedFor(model, [first, second]);
+    expect(emu.ledger.invites).toHaveLength(N);
+  });
+
+  it("a run killed halfway (answers lost, nothing more written) is completed by a rerun with no duplicates", async () => {
+    emu.setFaults(scaled({ latencyMs: 2 }));
+    const model = bigSheet();
+    const uninstall = installExcelSimulator(model);
+    let batches = 0;
+    let dead = false;
+    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken: async () => "dev-token" });
+    const real = new GraphApi(http, { clock: systemClock, timeScale: TIME_SCALE });
+    // The process "dies" after the 8th batch was carried out: its answer is lost, and from then on
+    // nothing reaches Graph or the workbook (no close, no final flush).
+    const graph: GraphPort = Object.assign(Object.create(real) as GraphApi, {
+      inviteBatch: async (...args: Parameters<GraphPort["inviteBatch"]>) => {
+        if (dead) throw new Error("process gone");
+        const result = await real.inviteBatch(...args);
+        if (++batches === 8) {
+          dead = true;
+          throw new Error("process gone");
+        }
+        return result;
+      },
+      closeSession: async (...args: Parameters<GraphPort["closeSession"]>) => {
+        if (!dead) await real.closeSession(...args);
+      },
+    });
+    const excel = createExcelWorkbookPort();
+    const workbook: WorkbookPort = {
+      ...excel,
+      readSelection: () => excel.readSelection(),
+      documentUrl: () => excel.documentUrl(),
+      ensureLog: () => excel.ensureLog(),
+      flush: async (u) => {
+        if (!dead) await excel.flush(u);
+      },
+    };
+    try {
+      await runShare(
+        { workbook, graph, clock: systemClock, tuning: { timeScale: TIME_SCALE, pacer: { maxInFlight: 1 } } },
+        { options },
+      );
+    } finally {
+      uninstall();
+    }
+    const grantedBeforeDeath = emu.ledger.invites.length;
+    expect(grantedBeforeDeath).toBe(8 * 20);
+
+    const rerun = await share(emu, model, { options });
+    expect(rerun.skipped).toBe(grantedBeforeDeath);
+    expect(rerun.granted).toBe(N - grantedBeforeDeath);
+    expect(emu.ledger.invites).toHaveLength(N);
+    expect([...grantsPerRecipient(emu.ledger).values()].every((n) => n === 1)).toBe(true);
+    expect(logRows(model).filter((r) => r["Run ID"] === rerun.runId)).toHaveLength(N);
+  });
+});
