@@ -1,0 +1,298 @@
+// Sign-in as Microsoft recommends for Office add-ins: nested app authentication (NAA) through MSAL, with
+// MSAL in an Office dialog where the host has no NAA (https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in).
+// MSAL and Office sit behind the small interfaces below so tests drive every path with fakes; the real
+// wiring is in default-provider.ts. Lazy: nothing happens until the first getToken (the Share click).
+
+import type { AccountInfo, PopupRequest, SilentRequest, SsoSilentRequest } from "@azure/msal-browser";
+import type { TokenProvider } from "../graph/http";
+import {
+  isCancelled,
+  isInteractionRequired,
+  isNaaUnavailable,
+  isPopupBlocked,
+  signInCancelled,
+  signInFailed,
+  signInNotConfigured,
+} from "./auth-errors";
+import { buildDialogUrl, type AccountSummary, type DialogResult } from "./dialog-protocol";
+import { GRAPH_SCOPES, NOT_CONFIGURED_TEXT } from "./settings";
+
+/** The part of an MSAL AuthenticationResult used here. */
+export interface TokenResultLike {
+  accessToken: string;
+  expiresOn: Date | null;
+  account: AccountInfo | null;
+}
+
+/** The part of MSAL's IPublicClientApplication (from createNestablePublicClientApplication) used here. */
+export interface NestableClientLike {
+  acquireTokenSilent(request: SilentRequest): Promise<TokenResultLike>;
+  /** Silent sign-in by login hint; under NAA it takes the same path as acquireTokenSilent. */
+  ssoSilent(request: SsoSilentRequest): Promise<TokenResultLike>;
+  acquireTokenPopup(request: PopupRequest): Promise<TokenResultLike>;
+}
+
+/** Office.auth.getAuthContext()'s answer, as far as it is used. */
+export interface OfficeAuthContextLike {
+  loginHint?: string;
+  userPrincipalName?: string;
+}
+
+export interface OfficeAuthHost {
+  /** Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"). */
+  nestedAppAuthSupported(): boolean;
+  /** Office.auth.getAuthContext (NestedAppAuth 1.1); absent on hosts that don't have it. May throw. */
+  getAuthContext?: () => Promise<OfficeAuthContextLike>;
+}
+
+export interface MsalTokenProviderDeps {
+  /** Creates the NAA client (createNestablePublicClientApplication); rejects when NAA is unavailable. */
+  naa: () => Promise<NestableClientLike>;
+  office: OfficeAuthHost;
+  /** Opens the fallback dialog page at url and resolves with its outcome (never rejects on cancel). */
+  openDialog: (url: string) => Promise<DialogResult>;
+  /** Absolute address of dialog.html. */
+  dialogPage: string;
+  clock: { now(): number };
+  scopes?: readonly string[];
+}
+
+export interface SignInStatus {
+  state: "notConfigured" | "signedOut" | "signedIn";
+  /** A sentence for the pane. */
+  text: string;
+  account?: AccountSummary;
+  /** Whether a Sign out button makes sense (the dialog path; under NAA the Office account is used). */
+  canSignOut: boolean;
+}
+
+export interface SignIn {
+  /** The bearer token for Graph; signs in (silently if it can) on first use. Throws ShareError. */
+  getToken: TokenProvider;
+  /** Who is signed in, once a token was obtained. */
+  currentAccount(): AccountSummary | undefined;
+  /** Forgets the token and account held here (NAA has no logout: the host's account stays signed in). */
+  signOut(): void;
+  status(): SignInStatus;
+  /** Called after sign-in and sign-out, so the pane can show who is signed in. Returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+/** A token this close to its expiry is renewed first, so a long share does not run out mid-batch. */
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+type Path = "naa" | "dialog";
+
+export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
+  const scopes = [...(deps.scopes ?? GRAPH_SCOPES)];
+  const listeners = new Set<() => void>();
+  let naaClient: Promise<NestableClientLike> | undefined;
+  let naaOff = false;
+  let token: { accessToken: string; expiresOn: number } | undefined;
+  let account: AccountSummary | undefined;
+  let naaAccount: AccountInfo | undefined;
+  let path: Path | undefined;
+  let selectAccountNext = false;
+  let pending: Promise<string> | undefined;
+  // Bumped by signOut, so a sign-in that was under way when the person signed out is not remembered.
+  let generation = 0;
+
+  const notify = () => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (e) {
+        // A failing view must not fail the sign-in; report it without blocking.
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  };
+
+  const clientOrUndefined = async (): Promise<NestableClientLike | undefined> => {
+    if (naaOff) return undefined;
+    let supported = false;
+    try {
+      supported = deps.office.nestedAppAuthSupported();
+    } catch {
+      supported = false;
+    }
+    if (!supported) {
+      naaOff = true;
+      return undefined;
+    }
+    naaClient ??= Promise.resolve().then(deps.naa);
+    try {
+      return await naaClient;
+    } catch {
+      naaOff = true;
+      return undefined;
+    }
+  };
+
+  const officeLoginHint = async (): Promise<string | undefined> => {
+    try {
+      const context = await deps.office.getAuthContext?.();
+      const hint = context?.loginHint || context?.userPrincipalName;
+      return typeof hint === "string" && hint ? hint : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  interface Accepted {
+    accessToken: string;
+    expiresOn: number;
+    account: AccountSummary | undefined;
+    info: AccountInfo | undefined;
+  }
+
+  const accept = (result: Accepted, via: Path, started: number): string => {
+    if (!result.accessToken) throw signInFailed({ errorCode: "empty_token" });
+    if (started === generation) {
+      token = { accessToken: result.accessToken, expiresOn: result.expiresOn };
+      account = result.account ?? account;
+      naaAccount = result.info;
+      path = via;
+      selectAccountNext = false;
+      notify();
+    }
+    return result.accessToken;
+  };
+
+  const fromMsal = (result: TokenResultLike, started: number): string => {
+    const info = result.account ?? undefined;
+    return accept(
+      {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn?.getTime() ?? 0,
+        account: info ? { name: info.name ?? "", username: info.username } : undefined,
+        info,
+      },
+      "naa",
+      started,
+    );
+  };
+
+  const viaDialog = async (started: number): Promise<string> => {
+    const loginHint = selectAccountNext ? undefined : (account?.username ?? (await officeLoginHint()));
+    const request: { loginHint?: string; selectAccount?: boolean } = {};
+    if (loginHint) request.loginHint = loginHint;
+    if (selectAccountNext) request.selectAccount = true;
+    let result: DialogResult;
+    try {
+      result = await deps.openDialog(buildDialogUrl(deps.dialogPage, request));
+    } catch (e) {
+      throw signInFailed(e);
+    }
+    if (result.kind === "cancelled") throw signInCancelled();
+    if (result.kind === "failed") {
+      if (isCancelled({ errorCode: result.errorCode })) throw signInCancelled();
+      throw signInFailed({ errorCode: result.errorCode });
+    }
+    return accept({ ...result, info: undefined }, "dialog", started);
+  };
+
+  const silent = async (client: NestableClientLike, forceRefresh: boolean): Promise<TokenResultLike> => {
+    if (naaAccount) return client.acquireTokenSilent({ scopes, account: naaAccount, forceRefresh });
+    // SilentRequest has no loginHint; ssoSilent is MSAL's silent call that takes one (same NAA path).
+    // After a 401 the hint is skipped: ssoSilent could answer from MSAL's cache with the rejected token.
+    const loginHint = selectAccountNext || forceRefresh ? undefined : await officeLoginHint();
+    if (loginHint) return client.ssoSilent({ scopes, loginHint });
+    return client.acquireTokenSilent({ scopes, forceRefresh });
+  };
+
+  const acquire = async (forceRefresh: boolean): Promise<string> => {
+    const started = generation;
+    const client = await clientOrUndefined();
+    if (!client) return viaDialog(started);
+    try {
+      return fromMsal(await silent(client, forceRefresh), started);
+    } catch (e) {
+      if (isNaaUnavailable(e)) {
+        naaOff = true;
+        return viaDialog(started);
+      }
+      if (!isInteractionRequired(e)) throw signInFailed(e);
+    }
+    const popup: PopupRequest = { scopes };
+    if (naaAccount) popup.account = naaAccount;
+    if (selectAccountNext) popup.prompt = "select_account";
+    try {
+      return fromMsal(await client.acquireTokenPopup(popup), started);
+    } catch (e) {
+      if (isCancelled(e)) throw signInCancelled();
+      if (isPopupBlocked(e)) return viaDialog(started);
+      if (isNaaUnavailable(e)) {
+        naaOff = true;
+        return viaDialog(started);
+      }
+      throw signInFailed(e);
+    }
+  };
+
+  const getToken: TokenProvider = (options) => {
+    const forceRefresh = options?.forceRefresh === true;
+    if (forceRefresh) token = undefined;
+    if (token && token.expiresOn - EXPIRY_MARGIN_MS > deps.clock.now()) {
+      return Promise.resolve(token.accessToken);
+    }
+    // One sign-in at a time: concurrent Graph requests (and their 401 retries) share it, so the
+    // person never sees two popups or dialogs.
+    pending ??= acquire(forceRefresh)
+      // Whatever escapes still leaves as a ShareError carrying a code only.
+      .catch((e: unknown) => Promise.reject(signInFailed(e)))
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+
+  return {
+    getToken,
+    currentAccount: () => (account ? { ...account } : undefined),
+    signOut: () => {
+      generation += 1;
+      token = undefined;
+      account = undefined;
+      naaAccount = undefined;
+      path = undefined;
+      selectAccountNext = true;
+      notify();
+    },
+    status: () => {
+      if (!account) {
+        return {
+          state: "signedOut",
+          text: "Not signed in. You'll sign in when you share.",
+          canSignOut: false,
+        };
+      }
+      const who = account.name ? `${account.name} (${account.username})` : account.username;
+      return {
+        state: "signedIn",
+        text: `Signed in as ${who}.`,
+        account: { ...account },
+        canSignOut: path === "dialog",
+      };
+    },
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** The sign-in of a build without a client ID: every token request fails with a plain sentence. */
+export function createUnconfiguredSignIn(): SignIn {
+  return {
+    getToken: () => Promise.reject(signInNotConfigured()),
+    currentAccount: () => undefined,
+    signOut: () => undefined,
+    status: () => ({ state: "notConfigured", text: NOT_CONFIGURED_TEXT, canSignOut: false }),
+    onChange: () => () => undefined,
+  };
+}
