@@ -473,7 +473,14 @@ export async function runShare(
             } else if (a.kind === "again") {
               if (a.session) {
                 sessionLost = true;
-                if (!isRecreatableSessionError(a.error) && p.attempt >= 1) return fail(p, a.error);
+                // Refused before execution, so sending again is safe; a session that keeps failing is not retried forever.
+                if (
+                  (!isRecreatableSessionError(a.error) && p.attempt >= 1) ||
+                  p.attempt + 1 >= tuning.retry.maxAttempts
+                ) {
+                  fail(p, a.error);
+                  return;
+                }
                 requeue(p, 0);
               } else {
                 if (answer.status === 429) {

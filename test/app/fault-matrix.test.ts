@@ -126,8 +126,8 @@ const faults: Array<[string, FaultConfig]> = [
       budget: { costPerInvite: 5, unitsPerWindow: 250, windowSeconds: 10, retryAfterSeconds: 2, growth: 2 },
     },
   ],
-  ["workbook session idles out mid-run", { sessionIdleSeconds: 20, latencyMs: 2 }],
-  ["token expires mid-run", { tokenLifetimeSeconds: 20, latencyMs: 2 }],
+  ["workbook session idles out mid-run", { sessionIdleSeconds: 10, latencyMs: 10 }],
+  ["token expires mid-run", { tokenLifetimeSeconds: 10, latencyMs: 10 }],
   [
     "all of them mixed",
     {
@@ -167,7 +167,7 @@ describe("fault matrix: 500 recipients", () => {
   });
 
   it("a session that idles out is replaced and the run goes on; refreshed before idling in a long run", async () => {
-    emu.setFaults(scaled({ sessionIdleSeconds: 30, latencyMs: 3 }));
+    emu.setFaults(scaled({ sessionIdleSeconds: 10, latencyMs: 10 }));
     const model = bigSheet();
     const summary = await share(emu, model, { options }, { tuning: { sessionRefreshMs: 120_000 } });
     expect(summary.granted).toBe(N);
