@@ -20,7 +20,7 @@ const LINUX_MESSAGE = [
   "Excel desktop is not available on %PLATFORM%, and office-addin-debugging can sideload",
   "only into Excel on Windows or macOS (or Excel on the web, started from one of them).",
   "Here, run `npm start`: the workbench serves the add-in with a simulated Excel host.",
-  "To try it in real Excel, run `npm run sideload:desktop` on Windows or macOS, or see docs/distribution.md.",
+  "To try it in real Excel, run `npm run sideload` on Windows or macOS, or see docs/distribution.md.",
 ].join("\n");
 
 /** Runs a package's CLI with this Node, output passed through; returns its exit code. */
