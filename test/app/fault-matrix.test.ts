@@ -263,4 +263,33 @@ describe("fault matrix: 500 recipients", () => {
     expect([...grantsPerRecipient(emu.ledger).values()].every((n) => n === 1)).toBe(true);
     expect(logRows(model).filter((r) => r["Run ID"] === rerun.runId)).toHaveLength(N);
   });
+
+  it("'Retry failed' sends only the rows whose status says failed, and leaves the others alone", async () => {
+    emu.setFaults(scaled({ rules: [{ fault: "unavailableBefore", rate: 0.2, target: "invite" }] }));
+    const model = bigSheet();
+    const first = await share(
+      emu,
+      model,
+      { options },
+      { tuning: { retry: { maxAttempts: 1, maxTotalWaitMs: 0, baseDelayMs: 1, maxDelayMs: 1 } } },
+    );
+    const failedKeys = first.outcomes.filter((o) => o.status === "failed").map((o) => o.key);
+    expect(failedKeys.length).toBeGreaterThan(20);
+    expect(String(model.cell("Roster", "B2").value)).toMatch(/^(Granted|Failed)/);
+    const statusesBefore = model.getValues("Roster", `B2:B${N + 1}`).map((r) => String(r[0]));
+
+    emu.setFaults({});
+    const retry = await share(emu, model, { options, only: "failed" });
+    expect(retry.total).toBe(failedKeys.length);
+    expect(retry.granted).toBe(failedKeys.length);
+    const rows = logRows(model).filter((r) => r["Run ID"] === retry.runId && r["Status"] !== "rejected");
+    expect(rows.map((r) => r["Recipient"]!.toLowerCase()).sort()).toEqual([...failedKeys].sort());
+    // Rows that were granted the first time keep their status; the failed ones now say granted.
+    const statusesAfter = model.getValues("Roster", `B2:B${N + 1}`).map((r) => String(r[0]));
+    statusesBefore.forEach((before, i) => {
+      if (before.startsWith("Granted")) expect(statusesAfter[i]).toBe(before);
+      else expect(statusesAfter[i]).toMatch(/^Granted/);
+    });
+    expect([...grantsPerRecipient(emu.ledger).values()].every((n) => n === 1)).toBe(true);
+  });
 });
