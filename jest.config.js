@@ -1,3 +1,10 @@
+// Browser tests (test/browser) need Chromium. Without it they are left out and global-setup prints a
+// loud banner; with REQUIRE_BROWSER_TESTS=1 (set by .ci/run) a missing Chromium fails the run instead.
+const fs = require("fs");
+
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const browserTests = fs.existsSync(chromium) || process.env.REQUIRE_BROWSER_TESTS === "1";
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -9,4 +16,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 30000,
+  globalSetup: "<rootDir>/test/browser/global-setup.ts",
+  testPathIgnorePatterns: ["/node_modules/", ...(browserTests ? [] : ["<rootDir>/test/browser/"])],
 };

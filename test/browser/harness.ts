@@ -1,0 +1,134 @@
+// Shared by the browser tests: the workbench server (built once into a temporary folder, so the tests
+// never touch dist/), a page with every non-loopback request blocked and recorded, and readers for the
+// model behind the page and the task pane's status line.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { startWorkbench, type Workbench } from "../workbench/server";
+import { launchChromium } from "./chromium";
+
+export interface Harness {
+  workbench: Workbench;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "workbench-build-"));
+  const workbench = await startWorkbench({ port: 0, emulatorPort: 0, build: true, outDir });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await workbench.close();
+    throw e;
+  }
+  return {
+    workbench,
+    browser,
+    async close() {
+      await browser.close();
+      await workbench.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: Page;
+  pane: Frame;
+  /** Requests the page tried to send off this machine (all were aborted). */
+  external: string[];
+  /** Uncaught errors in the page or the pane. */
+  errors: string[];
+}
+
+function isLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === "data:" || protocol === "blob:" || protocol === "about:") return true;
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
+
+/** Opens the workbench and waits until the task pane has read the preselected cells. */
+export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage> {
+  // A context per page: a clean slate each time (and what @axe-core/playwright needs).
+  const context = await h.browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  page.once("close", () => void context.close());
+  const external: string[] = [];
+  const errors: string[] = [];
+  await page.route(
+    (url) => !isLoopback(url.toString()),
+    (route) => {
+      external.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${h.workbench.url}${query}`);
+  const handle = await page.waitForSelector("#taskpane");
+  const pane = await handle.contentFrame();
+  if (!pane) throw new Error("the task pane frame did not load");
+  await pane.waitForLoadState("load");
+  await pane.waitForSelector("#share:enabled");
+  return { page, pane, external, errors };
+}
+
+/** Waits until the status line reports a finished run (no "remaining", a number granted). */
+export async function waitForShareDone(pane: Frame, timeoutMs = 60_000): Promise<string> {
+  await pane.waitForFunction(
+    () => {
+      const status = document.getElementById("status")?.textContent ?? "";
+      const share = document.getElementById("share") as HTMLButtonElement | null;
+      return /\d+ granted/.test(status) && !/remaining/.test(status) && share?.disabled === false;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  return (await pane.locator("#status").textContent()) ?? "";
+}
+
+/** Clicks a cell of the workbench grid (0-based row and column), with modifier keys. */
+export async function clickCell(
+  page: Page,
+  row: number,
+  column: number,
+  modifiers: Array<"Shift" | "Control"> = [],
+): Promise<void> {
+  await page.locator(`.cell[data-row="${row}"][data-column="${column}"]`).click({ modifiers });
+}
+
+/** Rows of the Permissions log table as objects keyed by column header. */
+export async function permissionLog(page: Page): Promise<Array<Record<string, string>>> {
+  return page.evaluate(() => {
+    const model = window.__workbench?.model;
+    const table = model?.findTable("SharePermissions");
+    if (!model || !table) return [];
+    const info = model.tableInfo(table.name);
+    const headers = info?.headers ?? [];
+    return model
+      .tableRows(table.name)
+      .map((row) => Object.fromEntries(headers.map((h, i) => [h, String(row[i] ?? "")])));
+  });
+}
+
+/** The text of column `letter` for 1-based rows from..to of a sheet. */
+export async function columnText(
+  page: Page,
+  sheet: string,
+  letter: string,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  return page.evaluate(
+    ({ sheet, letter, from, to }) => {
+      const model = window.__workbench?.model;
+      if (!model) throw new Error("no workbench model on the page");
+      const out: string[] = [];
+      for (let r = from; r <= to; r++) out.push(model.cell(sheet, `${letter}${r}`).text);
+      return out;
+    },
+    { sheet, letter, from, to },
+  );
+}

@@ -1,0 +1,243 @@
+// The workbench server: builds the development task pane and the workbench page, starts the Graph
+// emulator, and serves both on loopback over plain http. `npm start` (start.ts) and the browser tests
+// (test/browser) call startWorkbench().
+//
+// The task pane is served unchanged except for one line: its office.js <script> (Office CDN) points at
+// /workbench/office-shim.js, which takes Office/Excel/OfficeExtension from the workbench page.
+
+import { promises as fs } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import webpack from "webpack";
+import { DEMO_USERS, DEMO_WORKBOOK_URL, startEmulator, type Emulator } from "../emulator";
+import type { WorkbenchConfig } from "./bridge";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+export const DEV_TOKEN = "workbench-dev-token";
+export const SHIM_PATH = "/workbench/office-shim.js";
+const OFFICE_JS_TAG =
+  /<script\b[^>]*\bsrc\s*=\s*["']https:\/\/appsforoffice\.microsoft\.com\/[^"']*office(?:\.debug)?\.js["'][^>]*>\s*<\/script>/i;
+/** How many ports above the requested one to try when it is taken. */
+const PORT_ATTEMPTS = 20;
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+export interface WorkbenchOptions {
+  /** Port for the page server; 0 = any free port. Default 3000, or the next free one. */
+  port?: number;
+  /** Port for the Graph emulator; 0 = any free port. Default 3001, or the next free one. */
+  emulatorPort?: number;
+  /** Build the task pane (development) and the workbench first. Default true. */
+  build?: boolean;
+  /** Where the bundles are (and are built to). Default dist/ (the task pane) with dist/workbench/. */
+  outDir?: string;
+  /** Progress lines (build, listening). */
+  log?: (line: string) => void;
+  /** One line per emulator HTTP request. */
+  emulatorLog?: (line: string) => void;
+}
+
+export interface Workbench {
+  /** The workbench page, e.g. "http://localhost:3000/workbench/". */
+  url: string;
+  /** The page server's origin. */
+  origin: string;
+  emulator: Emulator;
+  /** Milliseconds spent building (0 when build is false). */
+  buildMs: number;
+  close(): Promise<void>;
+}
+
+type ConfigFactory = (env: unknown, argv: { mode: string }) => webpack.Configuration;
+
+function loadConfig(file: string): ConfigFactory {
+  // The webpack configs are CommonJS files at the project root, shared with the webpack CLI.
+
+  return require(path.join(ROOT, file)) as ConfigFactory;
+}
+
+/** Builds the development task pane into outDir and the workbench into outDir/workbench, in parallel. */
+export async function buildBundles(outDir: string): Promise<void> {
+  const taskpane = loadConfig("webpack.config.js")(undefined, { mode: "development" });
+  const bench = loadConfig("webpack.workbench.config.js")(undefined, { mode: "development" });
+  // Both compilers clean their output; the task pane's must leave the workbench's folder alone.
+  taskpane.output = { ...taskpane.output, path: outDir, clean: { keep: /^workbench([\\/]|$)/ } };
+  bench.output = { ...bench.output, path: path.join(outDir, "workbench") };
+  for (const config of [taskpane, bench]) {
+    config.context = ROOT;
+    config.infrastructureLogging = { level: "error" };
+  }
+  const compiler = webpack([taskpane, bench]);
+  await new Promise<void>((resolve, reject) => {
+    compiler.run((err, stats) => {
+      compiler.close(() => {
+        if (err) return reject(err);
+        if (stats?.hasErrors()) {
+          return reject(new Error(`webpack failed:\n${stats.toString({ all: false, errors: true })}`));
+        }
+        resolve();
+      });
+    });
+  });
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  const attempts = port === 0 ? 1 : PORT_ATTEMPTS;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port === 0 ? 0 : port + i, "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE" || i === attempts - 1) throw e;
+    }
+  }
+  throw new Error("unreachable");
+}
+
+async function startEmulatorNear(port: number, log?: (line: string) => void): Promise<Emulator> {
+  const attempts = port === 0 ? 1 : PORT_ATTEMPTS;
+  for (let i = 0; ; i++) {
+    try {
+      return await startEmulator({ port: port === 0 ? 0 : port + i, ...(log ? { log } : {}) });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE" || i >= attempts - 1) throw e;
+    }
+  }
+}
+
+/** The task pane page with its office.js script replaced by the workbench's stand-in. */
+export function rewriteTaskpaneHtml(html: string): string {
+  if (!OFFICE_JS_TAG.test(html)) {
+    throw new Error(
+      "taskpane.html no longer loads office.js from appsforoffice.microsoft.com: the workbench cannot swap it",
+    );
+  }
+  return html.replace(OFFICE_JS_TAG, `<script src="${SHIM_PATH}"></script>`);
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    "Content-Type": type,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(body);
+}
+
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const outDir = path.resolve(options.outDir ?? path.join(ROOT, "dist"));
+  let buildMs = 0;
+  if (options.build ?? true) {
+    const started = Date.now();
+    options.log?.("Building the task pane (development) and the workbench…");
+    await buildBundles(outDir);
+    buildMs = Date.now() - started;
+    options.log?.(`Built in ${(buildMs / 1000).toFixed(1)} s.`);
+  }
+  await fs.access(path.join(outDir, "taskpane.html")).catch(() => {
+    throw new Error(`${outDir}/taskpane.html is missing: build first (startWorkbench({ build: true }))`);
+  });
+
+  const emulator = await startEmulatorNear(options.emulatorPort ?? 3001, options.emulatorLog);
+  const config: WorkbenchConfig = {
+    graphBaseUrl: emulator.baseUrl,
+    devToken: DEV_TOKEN,
+    documentUrl: DEMO_WORKBOOK_URL,
+    users: DEMO_USERS.map((u) => ({ displayName: u.displayName, email: u.email })),
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      send(res, 405, "text/plain; charset=utf-8", "Method not allowed");
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname === "/" || pathname === "/workbench") {
+      res.writeHead(302, { Location: "/workbench/" });
+      res.end();
+      return;
+    }
+    if (pathname === "/favicon.ico") {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (pathname === "/workbench/config.json") {
+      send(res, 200, CONTENT_TYPES[".json"] ?? "", JSON.stringify(config));
+      return;
+    }
+    const relative = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
+    const file = path.resolve(outDir, `.${relative}`);
+    if (file !== outDir && !file.startsWith(outDir + path.sep)) {
+      send(res, 404, "text/plain; charset=utf-8", "Not found");
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      send(res, 404, "text/plain; charset=utf-8", `Not found: ${pathname}`);
+      return;
+    }
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+    if (relative === "/taskpane.html") {
+      send(res, 200, type, rewriteTaskpaneHtml(body.toString("utf8")));
+      return;
+    }
+    send(res, 200, type, body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent)
+        send(res, 500, "text/plain; charset=utf-8", e instanceof Error ? e.message : String(e));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 2000;
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 3000);
+  } catch (e) {
+    await emulator.close();
+    throw e;
+  }
+  const origin = `http://localhost:${port}`;
+  options.log?.(`Workbench server on ${origin}, Graph emulator on ${emulator.origin}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/workbench/`,
+    origin,
+    emulator,
+    buildMs,
+    close(): Promise<void> {
+      closing ??= Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        emulator.close(),
+      ]).then(() => undefined);
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Builds the workbench (test/workbench): the page that hosts the real task pane beside a simulated
+// workbook, and the office.js stand-in the task pane loads instead of the Office CDN script.
+// Output: dist/workbench/ (served by test/workbench/server.ts). Development only; never deployed.
+// Type-checking is `npm run typecheck`'s job (test/tsconfig.json), so ts-loader only transpiles here.
+
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+module.exports = () => ({
+  mode: "development",
+  devtool: "source-map",
+  entry: {
+    workbench: "./test/workbench/workbench.ts",
+    "office-shim": "./test/workbench/office-shim.ts",
+  },
+  output: {
+    path: path.resolve(__dirname, "dist", "workbench"),
+    publicPath: "/workbench/",
+    filename: "[name].js",
+    clean: true,
+  },
+  resolve: { extensions: [".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: {
+            configFile: path.resolve(__dirname, "test", "tsconfig.json"),
+            transpileOnly: true,
+            compilerOptions: { module: "ES2020", moduleResolution: "bundler", sourceMap: true },
+          },
+        },
+      },
+    ],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: "index.html",
+      template: "./test/workbench/workbench.html",
+      chunks: ["workbench"],
+      scriptLoading: "defer",
+    }),
+    new CopyWebpackPlugin({ patterns: [{ from: "test/workbench/workbench.css", to: "workbench.css" }] }),
+  ],
+  performance: { hints: false },
+});
