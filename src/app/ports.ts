@@ -29,6 +29,26 @@ export interface WorkbookPort {
   flush(update: WorkbookFlush): Promise<void>;
 }
 
+/**
+ * What the task pane needs of the workbook beyond the share flow: showing a sheet and Manage access.
+ * A separate interface so in-memory WorkbookPorts (tests, the benchmark) need not implement it.
+ */
+export interface PaneWorkbookPort extends WorkbookPort {
+  /** Shows the worksheet with this name (the Permissions log, the Current access sheet). */
+  activateSheet(name: string): Promise<void>;
+  /**
+   * Replaces every row of the "Current access" table with `rows` (ACCESS_TABLE_COLUMNS.length strings
+   * each, src/core/results.ts), creating its sheet and table on first use. It is a snapshot, not a log.
+   * Returns the name of the sheet it is on.
+   */
+  writeAccessTable(rows: string[][]): Promise<string>;
+  /**
+   * The Permission IDs of the visible "Current access" rows the selection touches, in table order;
+   * empty when the selection is not on that table.
+   */
+  readSelectedAccessRows(): Promise<string[]>;
+}
+
 /** The invite route: v1.0's item-addressed one, or the seed API's /workbooks/{id}/invite. */
 export type InviteRoute = "items" | "workbooks";
 

@@ -2,7 +2,16 @@
 // one short status per selected row. Pure: the time and run id are passed in.
 
 import { PERMISSION_LOG_COLUMNS, STATUS_COLUMN_HEADER } from "./permission-log";
-import type { CellValue, Outcome, ParsedSelection, Recipient, Rejection, SelectedRow } from "./types";
+import type {
+  CellValue,
+  GraphErrorInfo,
+  Outcome,
+  ParsedSelection,
+  PermissionInfo,
+  Recipient,
+  Rejection,
+  SelectedRow,
+} from "./types";
 
 export interface RunContext {
   /** ISO 8601 time written in "Shared at". */
@@ -151,4 +160,115 @@ export function duplicateIndex(parsed: ParsedSelection): Map<string, string> {
     map.set(`${d.cell.sheet}\u0000${d.cell.row}\u0000${d.key}`, d.firstSeen.address);
   }
   return map;
+}
+
+// ---- Manage access: the "Current access" snapshot table and revocations in the log ------------------
+
+export const ACCESS_SHEET = "Current access";
+export const ACCESS_TABLE = "ShareCurrentAccess";
+
+/** The columns of the "Current access" table (a snapshot, rewritten by every listing). */
+export const ACCESS_TABLE_COLUMNS = [
+  "Who",
+  "E-mail",
+  "Access",
+  "Kind",
+  "Expires",
+  "Can be removed",
+  "Permission ID",
+  "Listed at",
+] as const;
+
+export type AccessTableColumn = (typeof ACCESS_TABLE_COLUMNS)[number];
+
+/**
+ * A permission as Manage access sees it. `inheritedFrom` is Graph's permission.inheritedFrom (the folder
+ * or site it comes from); it is optional here so that the listing works before the parser reads it.
+ */
+export type AccessPermission = PermissionInfo & { inheritedFrom?: string };
+
+/** Why a permission may not be removed from here; undefined when it may. */
+export function accessProtection(p: AccessPermission): "owner" | "inherited" | undefined {
+  if (p.roles.includes("owner")) return "owner";
+  if (p.inheritedFrom !== undefined && p.inheritedFrom !== "") return "inherited";
+  return undefined;
+}
+
+/** The sentence shown (in the table and the pane) for a permission that is kept. */
+export const PROTECTION_TEXT: Record<"owner" | "inherited", string> = {
+  owner: "No: the owner's access can't be removed.",
+  inherited: "No: inherited from a folder or site; change it there.",
+};
+
+/** "Can view", "Can edit", "Owner". */
+export function accessText(roles: readonly string[]): string {
+  if (roles.includes("owner")) return "Owner";
+  if (roles.includes("write")) return "Can edit";
+  if (roles.includes("read")) return "Can view";
+  return roles.join(", ");
+}
+
+/** Who a permission is for, in a few words a person recognises. */
+export function accessWho(p: PermissionInfo): string {
+  return p.grantedTo ?? p.grantedToEmail ?? p.invitationEmail ?? (p.link ? "Anyone with the link" : p.id);
+}
+
+/** One row of the "Current access" table. */
+export function accessTableRow(p: AccessPermission, listedAt: string): string[] {
+  const protection = accessProtection(p);
+  const row: Record<AccessTableColumn, string> = {
+    Who: accessWho(p),
+    "E-mail": p.grantedToEmail ?? p.invitationEmail ?? "",
+    Access: accessText(p.roles),
+    Kind: p.link ? "Sharing link" : p.inheritedFrom ? `Inherited (${p.inheritedFrom})` : "Direct",
+    Expires: p.expirationDateTime ?? "",
+    "Can be removed": protection ? PROTECTION_TEXT[protection] : "Yes",
+    "Permission ID": p.id,
+    "Listed at": listedAt,
+  };
+  return ACCESS_TABLE_COLUMNS.map((c) => row[c]);
+}
+
+/** One log row for a removal (status "revoked") or a removal that failed (status "revoke failed"). */
+export function logRowForRevocation(
+  p: PermissionInfo,
+  error: GraphErrorInfo | undefined,
+  ctx: RunContext,
+): string[] {
+  const row: Partial<Row> = {
+    "Shared at": ctx.at,
+    Recipient: accessWho(p),
+    Status: error ? "revoke failed" : "revoked",
+    Roles: p.roles.join(", "),
+    "Permission ID": p.id,
+    "Granted to": p.grantedTo ?? "",
+    "Granted to ID": p.grantedToId ?? "",
+    "Invitation e-mail": p.invitationEmail ?? p.grantedToEmail ?? "",
+    Expires: p.expirationDateTime ?? "",
+    Link: p.link ?? "",
+    "Run ID": ctx.runId,
+    Note: "removed with Manage access",
+  };
+  if (error) {
+    row["Error code"] = error.innerCode ? `${error.code}/${error.innerCode}` : error.code;
+    row["Error message"] = error.message;
+    row["Request ID"] = error.requestId ?? "";
+  }
+  return toColumns(row);
+}
+
+/** One log row for a run that stopped before any recipient was sent: the admin's codes and request ID. */
+export function logRowForRunError(
+  error: { code: string; message: string; graph?: GraphErrorInfo },
+  ctx: RunContext,
+): string[] {
+  const g = error.graph;
+  return toColumns({
+    "Shared at": ctx.at,
+    Status: "run failed",
+    "Error code": g ? `${error.code}/${g.innerCode ? `${g.code}/${g.innerCode}` : g.code}` : error.code,
+    "Error message": g?.message ? `${error.message} (${g.message})` : error.message,
+    "Request ID": g?.requestId ?? "",
+    "Run ID": ctx.runId,
+  });
 }

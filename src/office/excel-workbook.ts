@@ -3,7 +3,7 @@
 // context.sync() round trips whatever the size of the selection; everything else is pure code.
 // Errors from Excel are not caught here: the share flow reports them.
 
-import type { WorkbookFlush, WorkbookPort } from "../app/ports";
+import type { PaneWorkbookPort, WorkbookFlush } from "../app/ports";
 import {
   columnLetters,
   intersectBoxes,
@@ -12,13 +12,22 @@ import {
   type RangeBox,
 } from "../core/a1";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_SHEET, PERMISSION_LOG_TABLE } from "../core/permission-log";
+import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../core/results";
 import { groupStatusWrites } from "../core/status-blocks";
 import type { CellArea, CellValue, SelectionGrid } from "../core/types";
 
 const MAX_COLUMNS = 16384;
 
-export function createExcelWorkbookPort(): WorkbookPort {
-  return { readSelection, documentUrl, ensureLog, flush };
+export function createExcelWorkbookPort(): PaneWorkbookPort {
+  return {
+    readSelection,
+    documentUrl,
+    ensureLog,
+    flush,
+    activateSheet,
+    writeAccessTable,
+    readSelectedAccessRows,
+  };
 }
 
 function toCellValue(value: unknown): CellValue {
@@ -111,9 +120,22 @@ function documentUrl(): string | undefined {
   return url ? url : undefined;
 }
 
-function logSheetCandidate(n: number): string {
-  return n === 1 ? PERMISSION_LOG_SHEET : `${PERMISSION_LOG_SHEET} (${n})`;
+function sheetCandidate(base: string, n: number): string {
+  return n === 1 ? base : `${base} (${n})`;
 }
+
+interface TableSpec {
+  sheet: string;
+  table: string;
+  columns: readonly string[];
+}
+
+const LOG_TABLE: TableSpec = {
+  sheet: PERMISSION_LOG_SHEET,
+  table: PERMISSION_LOG_TABLE,
+  columns: PERMISSION_LOG_COLUMNS,
+};
+const ACCESS: TableSpec = { sheet: ACCESS_SHEET, table: ACCESS_TABLE, columns: ACCESS_TABLE_COLUMNS };
 
 /**
  * Finds the log table, or creates it on "Permissions" (or "Permissions (2)", ... when a sheet of that
@@ -121,54 +143,55 @@ function logSheetCandidate(n: number): string {
  * Text format first, so appended cells are stored as text and never run as formulas.
  */
 async function ensureLog(): Promise<string> {
-  return Excel.run(async (context) => {
-    const workbook = context.workbook;
-    const table = workbook.tables.getItemOrNullObject(PERMISSION_LOG_TABLE);
-    // The table's address names its sheet (a method, so no navigation through a null object).
-    const tableRange = table.getRange();
-    tableRange.load("address");
-    const worksheets = workbook.worksheets;
-    worksheets.load("items/name");
-    await context.sync();
-    if (!table.isNullObject) {
-      const tableAddress = tableRange.address;
-      return parseRangeAddress(tableAddress).sheet;
-    }
+  return Excel.run((context) => findOrCreateTable(context, LOG_TABLE));
+}
 
-    // Existing sheets named like a candidate, and whether each holds anything.
-    const existing = new Map<string, Excel.Range>();
-    for (const ws of worksheets.items) {
-      const name = ws.name.toLowerCase();
-      const isCandidate =
-        name === PERMISSION_LOG_SHEET.toLowerCase() ||
-        name.startsWith(`${PERMISSION_LOG_SHEET.toLowerCase()} (`);
-      if (isCandidate) {
-        const usedRange = ws.getUsedRangeOrNullObject(false);
-        usedRange.load("address");
-        existing.set(name, usedRange);
-      }
-    }
-    if (existing.size > 0) await context.sync();
+/** The sheet name of the table of `spec`, creating the table (and its sheet) as ensureLog describes. */
+async function findOrCreateTable(context: Excel.RequestContext, spec: TableSpec): Promise<string> {
+  const workbook = context.workbook;
+  const table = workbook.tables.getItemOrNullObject(spec.table);
+  // The table's address names its sheet (a method, so no navigation through a null object).
+  const tableRange = table.getRange();
+  tableRange.load("address");
+  const worksheets = workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  if (!table.isNullObject) {
+    const tableAddress = tableRange.address;
+    return parseRangeAddress(tableAddress).sheet;
+  }
 
-    let n = 1;
-    for (; ; n++) {
-      const usedRange = existing.get(logSheetCandidate(n).toLowerCase());
-      if (!usedRange || usedRange.isNullObject) break;
+  // Existing sheets named like a candidate, and whether each holds anything.
+  const base = spec.sheet.toLowerCase();
+  const existing = new Map<string, Excel.Range>();
+  for (const ws of worksheets.items) {
+    const name = ws.name.toLowerCase();
+    if (name === base || name.startsWith(`${base} (`)) {
+      const usedRange = ws.getUsedRangeOrNullObject(false);
+      usedRange.load("address");
+      existing.set(name, usedRange);
     }
-    const sheetName = logSheetCandidate(n);
-    const sheet = existing.has(sheetName.toLowerCase())
-      ? workbook.worksheets.getItem(sheetName)
-      : workbook.worksheets.add(sheetName);
-    const lastColumn = columnLetters(PERMISSION_LOG_COLUMNS.length - 1);
-    setWholeRangeNumberFormat(sheet.getRange(`A:${lastColumn}`), "@");
-    const header = sheet.getRangeByIndexes(0, 0, 1, PERMISSION_LOG_COLUMNS.length);
-    header.values = [[...PERMISSION_LOG_COLUMNS]];
-    const logTable = sheet.tables.add(header, true);
-    logTable.name = PERMISSION_LOG_TABLE;
-    header.format.autofitColumns();
-    await context.sync();
-    return sheetName;
-  });
+  }
+  if (existing.size > 0) await context.sync();
+
+  let n = 1;
+  for (; ; n++) {
+    const usedRange = existing.get(sheetCandidate(spec.sheet, n).toLowerCase());
+    if (!usedRange || usedRange.isNullObject) break;
+  }
+  const sheetName = sheetCandidate(spec.sheet, n);
+  const sheet = existing.has(sheetName.toLowerCase())
+    ? workbook.worksheets.getItem(sheetName)
+    : workbook.worksheets.add(sheetName);
+  const lastColumn = columnLetters(spec.columns.length - 1);
+  setWholeRangeNumberFormat(sheet.getRange(`A:${lastColumn}`), "@");
+  const header = sheet.getRangeByIndexes(0, 0, 1, spec.columns.length);
+  header.values = [[...spec.columns]];
+  const newTable = sheet.tables.add(header, true);
+  newTable.name = spec.table;
+  header.format.autofitColumns();
+  await context.sync();
+  return sheetName;
 }
 
 /**
@@ -203,5 +226,83 @@ async function flush(update: WorkbookFlush): Promise<void> {
       range.values = block.texts.map((text) => [text]);
     }
     await context.sync();
+  });
+}
+
+async function activateSheet(name: string): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+  });
+}
+
+/**
+ * Replaces the rows of the "Current access" table: the old data rows are deleted (cells below move up)
+ * and the new ones appended, into columns formatted as Text when the table was made, so a display name
+ * such as "=cmd" stays text.
+ */
+async function writeAccessTable(rows: string[][]): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheetName = await findOrCreateTable(context, ACCESS);
+    const table = context.workbook.tables.getItem(ACCESS_TABLE);
+    table.load("rows/count");
+    await context.sync();
+    if (table.rows.count > 0) table.getDataBodyRange().delete(Excel.DeleteShiftDirection.up);
+    if (rows.length > 0) table.rows.add(undefined, rows);
+    table.getRange().format.autofitColumns();
+    await context.sync();
+    return sheetName;
+  });
+}
+
+/**
+ * Two syncs: where the table and the selection are, then the Permission ID cells of the selected data
+ * rows and which of them are visible (rows hidden by a filter are never picked up).
+ */
+async function readSelectedAccessRows(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const workbook = context.workbook;
+    const table = workbook.tables.getItemOrNullObject(ACCESS_TABLE);
+    const tableRange = table.getRange();
+    tableRange.load("address");
+    const selected = workbook.getSelectedRanges();
+    selected.load(
+      "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount",
+    );
+    const active = workbook.worksheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    if (table.isNullObject) return [];
+
+    const whole = parseRangeAddress(tableRange.address);
+    if (whole.sheet.toLowerCase() !== active.name.toLowerCase()) return [];
+    const body: RangeBox = { ...whole, rowIndex: whole.rowIndex + 1, rowCount: whole.rowCount - 1 };
+    if (body.rowCount < 1) return [];
+    const idColumn = body.columnIndex + ACCESS_TABLE_COLUMNS.indexOf("Permission ID");
+    const reads = selected.areas.items
+      .map((area) => intersectBoxes(boxOf(whole.sheet, area), body))
+      .filter((box): box is RangeBox => box !== undefined)
+      .map((box) => {
+        const ids = active.getRangeByIndexes(box.rowIndex, idColumn, box.rowCount, 1);
+        ids.load("values");
+        const visible = ids.getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
+        visible.load("address");
+        return { box, ids, visible };
+      });
+    if (reads.length === 0) return [];
+    await context.sync();
+
+    const byRow = new Map<number, string>();
+    for (const { box, ids, visible } of reads) {
+      const hidden = hiddenRowsOf(
+        { ...box, columnIndex: idColumn, columnCount: 1 },
+        visible.isNullObject ? [] : parseAddressList(visible.address),
+      );
+      ids.values.forEach((row, r) => {
+        const id = row[0];
+        if (!hidden[r] && typeof id === "string" && id.trim() !== "") byRow.set(box.rowIndex + r, id.trim());
+      });
+    }
+    return [...new Set([...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id))];
   });
 }

@@ -134,3 +134,31 @@ describe("evaluateFormula", () => {
     expect(evaluateFormula(formula)).toEqual({ value, isError });
   });
 });
+
+describe("WorkbookModel: deleting cells up", () => {
+  test("deleting a table's data rows shrinks it and moves the cells below up; cutting a table is refused", () => {
+    const model = new WorkbookModel();
+    model.setValues("Sheet1", "A1", [
+      ["H1", "H2"],
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    model.setValues("Sheet1", "A5", [["below"]]);
+    const table = model.addTable(
+      model.sheet("Sheet1"),
+      { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 2 },
+      true,
+    );
+    expect(() =>
+      model.deleteCellsUp(model.sheet("Sheet1"), {
+        rowIndex: 1,
+        columnIndex: 0,
+        rowCount: 1,
+        columnCount: 1,
+      }),
+    ).toThrow(expect.objectContaining({ code: "InvalidOperation" }));
+    model.deleteCellsUp(model.sheet("Sheet1"), { rowIndex: 1, columnIndex: 0, rowCount: 2, columnCount: 2 });
+    expect(model.tableRows(table.name)).toEqual([]);
+    expect(model.getValues("Sheet1", "A3")).toEqual([["below"]]);
+  });
+});

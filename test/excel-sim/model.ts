@@ -652,6 +652,55 @@ export class WorkbookModel {
     }
   }
 
+  /**
+   * Range.delete("Up"): removes the box's cells and moves the cells below (in its columns) up. Whole
+   * data rows of a table shrink that table; a box that cuts a table any other way is refused, as Excel
+   * refuses to shift cells in a table.
+   */
+  deleteCellsUp(sheet: SheetModel, box: Box): void {
+    checkBox(box);
+    const end = box.rowIndex + box.rowCount;
+    const columns = (b: Box) => ({ ...b, rowIndex: 0, rowCount: MAX_ROWS });
+    const shrinking: TableModel[] = [];
+    const moving: TableModel[] = [];
+    for (const table of this.tableList) {
+      if (table.sheet !== sheet || !intersect(columns(this.tableBox(table)), columns(box))) continue;
+      const sameColumns = table.columnIndex === box.columnIndex && table.columnCount === box.columnCount;
+      const firstData = table.rowIndex + 1;
+      if (intersect(this.tableBox(table), box)) {
+        if (!sameColumns || box.rowIndex < firstData || end > firstData + table.dataRowCount) {
+          throw new ExcelSimError("InvalidOperation", "This operation would shift cells in a table.");
+        }
+        shrinking.push(table);
+      } else if (table.rowIndex >= end) {
+        if (!sameColumns) {
+          throw new ExcelSimError("InvalidOperation", "This operation would shift cells in a table.");
+        }
+        moving.push(table);
+      }
+    }
+    for (let r = box.rowIndex; r < end; r++) {
+      for (let c = box.columnIndex; c < box.columnIndex + box.columnCount; c++) sheet.cells.delete(key(r, c));
+    }
+    const below = [...sheet.cells.keys()]
+      .filter(
+        (k) =>
+          rowOf(k) >= end &&
+          columnOf(k) >= box.columnIndex &&
+          columnOf(k) < box.columnIndex + box.columnCount,
+      )
+      .sort((a, b) => a - b);
+    for (const k of below) {
+      const cell = sheet.cells.get(k);
+      sheet.cells.delete(k);
+      if (cell) sheet.cells.set(k - box.rowCount * MAX_COLUMNS, cell);
+    }
+    for (const table of shrinking) table.dataRowCount -= box.rowCount;
+    for (const table of moving) table.rowIndex -= box.rowCount;
+    if (shrinking.length + moving.length > 0) this.emit({ kind: "tables" });
+    this.emit({ kind: "cells", sheet: sheet.name });
+  }
+
   autofitColumns(sheet: SheetModel, box: Box): void {
     const used = this.usedBox(sheet, true);
     const rows = used && intersect({ ...box, rowIndex: 0, rowCount: MAX_ROWS }, used);

@@ -853,6 +853,15 @@ export class SimRange extends SimObject<RangeTarget> {
   clear(applyTo?: "All" | "Contents" | "Formats"): void {
     this.queueCall("clear", (t) => this.context.model.clear(t.sheet, t.box, applyTo ?? "All"));
   }
+  /** Deletes the cells; only "Up" (whole cells moving up) is simulated. */
+  delete(shift: "Up" | "Left"): void {
+    this.queueCall("delete", (t) => {
+      if (shift !== "Up") {
+        throw new ExcelSimError("NotImplemented", `The simulator implements Range.delete("Up") only.`);
+      }
+      this.context.model.deleteCellsUp(t.sheet, t.box);
+    });
+  }
 }
 
 export class SimRangeFormat extends SimObject<RangeTarget> {
@@ -1380,6 +1389,7 @@ export function createExcelApi(model: WorkbookModel, options: ExcelApiOptions = 
     },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    DeleteShiftDirection: { up: "Up", left: "Left" },
     RangeValueType: {
       unknown: "Unknown",
       empty: "Empty",

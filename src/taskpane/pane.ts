@@ -1,0 +1,279 @@
+// The pane's controller: holds the state, runs the effects (read the selection, share, list and remove
+// access) through the ports and the app modules, and feeds every outcome back as an event. The state
+// module decides what is shown; the render module shows it.
+
+import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
+import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../app/ports";
+import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../app/share-flow";
+import { isShareError, type ShareError } from "../core/errors";
+import { logRowForRunError } from "../core/results";
+import { classifyDocumentUrl } from "../core/sharing-url";
+import { GraphError } from "../graph/http";
+import type { AccountSource } from "./account";
+import { createPaneDom, type PaneDom } from "./render";
+import {
+  initialState,
+  reduce,
+  shareOptionsOf,
+  viewOf,
+  type Location,
+  type PaneEvent,
+  type PaneOptions,
+  type PaneState,
+} from "./state";
+import type { OfficeThemeLike } from "./theme";
+
+export interface PaneDeps {
+  workbook: PaneWorkbookPort;
+  /** The Graph client for an invite route (Advanced settings). */
+  graphFor(route: InviteRoute): GraphPort;
+  clock: Clock;
+  account: AccountSource;
+  /** Office's DocumentSelectionChanged; returns the function that stops listening. */
+  onSelectionChanged?(listener: () => void): () => void;
+  theme?: () => OfficeThemeLike | undefined;
+  tuning?: Partial<FlowTuning>;
+  route?: InviteRoute;
+  /** Wait after the last selection change before reading it again. */
+  debounceMs?: number;
+}
+
+export interface PaneController {
+  state(): PaneState;
+  dom: PaneDom;
+  /** Resolves when nothing is running (the preview, a share, a listing or a removal). */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+/** Codes worth a row in the Permissions log: ones the admin acts on, not "select some cells". */
+const LOGGED_CODES = new Set([
+  "workbookNotFound",
+  "notSignedIn",
+  "accessDenied",
+  "throttled",
+  "network",
+  "graph",
+]);
+
+function locationOf(url: string | undefined): Location {
+  const kind = classifyDocumentUrl(url).kind;
+  return kind === "unsaved" || kind === "local"
+    ? "notInCloud"
+    : kind === "unsupported"
+      ? "unsupported"
+      : "cloud";
+}
+
+export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
+  let state = initialState({
+    account: deps.account.status(),
+    location: locationOf(deps.workbook.documentUrl()),
+    route: deps.route ?? "items",
+  });
+  const work = new Set<Promise<unknown>>();
+  let controller: AbortController | undefined;
+  let plan: RevokePlan | undefined;
+  let previewSeq = 0;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    work.add(p);
+    void p.finally(() => work.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  const dispatch = (event: PaneEvent) => {
+    state = reduce(state, event);
+    dom.update(viewOf(state));
+  };
+
+  const busy = () =>
+    state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
+
+  const preview = () =>
+    track(
+      (async () => {
+        const seq = ++previewSeq;
+        dispatch({ type: "previewStarted" });
+        try {
+          const parsed = await readRecipients(deps.workbook);
+          // A later read (the selection moved again) wins.
+          if (seq !== previewSeq) return;
+          const failedKeys = failedRecipients(parsed);
+          const failedRows = parsed.rows.filter((r) => r.recipientKeys.some((k) => failedKeys.has(k))).length;
+          dispatch({ type: "previewLoaded", parsed, failedRows });
+        } catch (e) {
+          if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
+        }
+      })(),
+    );
+
+  const logRunError = async (error: ShareError, runId: string) => {
+    if (!LOGGED_CODES.has(error.code)) return;
+    const cause = error.cause;
+    const graph = cause instanceof GraphError ? cause.info : undefined;
+    const ctx = { at: new Date(deps.clock.now()).toISOString(), runId };
+    try {
+      await deps.workbook.ensureLog();
+      await deps.workbook.flush({
+        logRows: [
+          logRowForRunError(graph ? { code: error.code, message: error.message, graph } : error, ctx),
+        ],
+        statuses: [],
+      });
+    } catch {
+      // The pane already says what went wrong; a workbook that can't be written keeps that sentence.
+    }
+  };
+
+  const share = (only: "all" | "failed") => {
+    if (busy()) return;
+    const dryRun = state.options.dryRun;
+    controller = new AbortController();
+    const signal = controller.signal;
+    const runId = `run-${deps.clock.now().toString(36)}`;
+    dispatch({ type: "shareStarted", only, dryRun });
+    void track(
+      (async () => {
+        try {
+          const summary = await runShare(
+            {
+              workbook: deps.workbook,
+              graph: deps.graphFor(state.options.route),
+              clock: deps.clock,
+              newRunId: () => runId,
+              ...(deps.tuning ? { tuning: deps.tuning } : {}),
+            },
+            { options: shareOptionsOf(state.options), dryRun, only, signal },
+            { onProgress: (progress) => dispatch({ type: "shareProgress", progress }) },
+          );
+          dispatch({ type: "shareFinished", summary });
+        } catch (e) {
+          if (isShareError(e)) await logRunError(e, runId);
+          dispatch({ type: "shareFailed", error: e });
+        } finally {
+          controller = undefined;
+          dispatch({ type: "account", status: deps.account.status() });
+        }
+        await preview();
+      })(),
+    );
+  };
+
+  const accessDeps = () => ({
+    workbook: deps.workbook,
+    graph: deps.graphFor(state.options.route),
+    clock: deps.clock,
+  });
+
+  const handlers = {
+    options: (patch: Partial<PaneOptions>) => dispatch({ type: "optionsChanged", patch }),
+    advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
+    share: () => share("all"),
+    retryFailed: () => share("failed"),
+    cancel: () => {
+      if (!controller) return;
+      dispatch({ type: "cancelRequested" });
+      controller.abort();
+    },
+    refresh: () => void preview(),
+    openSheet: (name: string) => {
+      if (!name) return;
+      void track(
+        deps.workbook.activateSheet(name).catch((e: unknown) => dispatch({ type: "accessFailed", error: e })),
+      );
+    },
+    listAccess: () => {
+      if (busy()) return;
+      dispatch({ type: "accessListStarted" });
+      void track(
+        listAccess(accessDeps()).then(
+          (listing) => dispatch({ type: "accessListed", listing }),
+          (e: unknown) => dispatch({ type: "accessFailed", error: e }),
+        ),
+      );
+    },
+    revoke: () => {
+      if (busy()) return;
+      dispatch({ type: "revokePlanStarted" });
+      void track(
+        planRevoke(accessDeps()).then(
+          (p) => {
+            plan = p;
+            dispatch({
+              type: "revokePlanned",
+              remove: p.remove.map(accessLine),
+              kept: p.kept,
+              gone: p.gone.length,
+            });
+          },
+          (e: unknown) => dispatch({ type: "accessFailed", error: e }),
+        ),
+      );
+    },
+    confirmRevoke: () => {
+      const chosen = plan;
+      plan = undefined;
+      if (!chosen || chosen.remove.length === 0) return dispatch({ type: "revokeDismissed" });
+      dispatch({ type: "revokeStarted", total: chosen.remove.length });
+      void track(
+        revokeAccess(accessDeps(), chosen, {
+          onProgress: (done, total) => dispatch({ type: "revokeProgress", done, total }),
+        }).then(
+          (result) => dispatch({ type: "revokeFinished", result }),
+          (e: unknown) => dispatch({ type: "accessFailed", error: e }),
+        ),
+      );
+    },
+    dismissRevoke: () => {
+      plan = undefined;
+      dispatch({ type: "revokeDismissed" });
+    },
+    signOut: () => {
+      void track(
+        (deps.account.signOut?.() ?? Promise.resolve()).then(() =>
+          dispatch({ type: "account", status: deps.account.status() }),
+        ),
+      );
+    },
+  };
+
+  const dom = createPaneDom(root, handlers);
+  dom.applyTheme(deps.theme?.());
+  dom.update(viewOf(state));
+
+  // The preview follows the selection, once it has settled.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopSelection = deps.onSelectionChanged?.(() => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      // During a run the selection is read by the run itself; the preview catches up after it.
+      if (state.run.kind !== "running") void preview();
+    }, deps.debounceMs ?? 300);
+  });
+  const stopAccount = deps.account.onChange?.(() =>
+    dispatch({ type: "account", status: deps.account.status() }),
+  );
+  void preview();
+
+  return {
+    state: () => state,
+    dom,
+    async idle() {
+      // Host events (a selection change) arrive on a later tick: let them land first.
+      await new Promise((r) => setTimeout(r, 0));
+      while (work.size > 0 || timer !== undefined) {
+        if (work.size > 0) await Promise.allSettled([...work]);
+        else await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      stopSelection?.();
+      stopAccount?.();
+      controller?.abort();
+    },
+  };
+}
