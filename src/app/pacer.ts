@@ -1,14 +1,24 @@
-// Pacing: how many batches may be in flight and how fast invites may go. It starts eager and, on the
-// first 429, learns the tenant's budget from what got through (SharePoint counts resource units per
-// window: "Avoid getting throttled or blocked in SharePoint Online"), so a long run rides just under
-// the budget instead of bouncing off it. All times are in the caller's clock; Graph-side durations are
-// multiplied by timeScale.
+// Pacing: how many batches may be in flight and how fast invites may go. SharePoint counts resource
+// units per window and answers 429 once they are used up; every request that arrives while throttled
+// makes the next Retry-After longer ("Avoid getting throttled or blocked in SharePoint Online";
+// onedrive-api-docs#1436 reports about an hour). So the pacer:
+// - starts eager (latency, not the budget, is the limit for small runs) but with few batches in flight,
+//   because every batch still in flight when the budget trips arrives as a violation;
+// - on the first 429 of an episode stops sending until Retry-After, and sets the rate just under what got
+//   through since the last pause (measured over at least Retry-After, the budget's refill time);
+// - treats further 429s of batches sent before it knew (they land during the pause) as the same episode:
+//   the pause lengthens, the rate is not cut again;
+// - once it has a rate, sends one batch at a time, spaced by the rate, and lets the rate grow back slowly.
+// All times are in the caller's clock; Graph-side durations (Retry-After, increaseEveryMs) are multiplied
+// by timeScale, and rates are per Graph second.
 
 import type { Clock } from "./ports";
 
 export interface PacerTuning {
-  /** Batches in flight at most. */
+  /** Batches in flight at most while no budget is known (latency-bound runs). */
   maxInFlight: number;
+  /** Batches in flight at most once a 429 has given the pacer a rate. */
+  pacedInFlight: number;
   /** Invites per second to start with; undefined = no limit until the first 429. */
   initialRate?: number;
   /** Share of the observed rate kept after a 429. */
@@ -16,24 +26,35 @@ export interface PacerTuning {
   /** After this long (Graph time) without a 429, the rate grows by increaseFactor. */
   increaseEveryMs: number;
   increaseFactor: number;
+  /** The rate never drops below this (invites per Graph second). */
+  minRate: number;
 }
 
 export const DEFAULT_PACER: PacerTuning = {
-  maxInFlight: 4,
-  backoffFactor: 0.9,
-  increaseEveryMs: 3_000,
-  increaseFactor: 1.03,
+  maxInFlight: 2,
+  pacedInFlight: 1,
+  backoffFactor: 0.95,
+  increaseEveryMs: 5_000,
+  increaseFactor: 1.02,
+  minRate: 0.5,
 };
 
 export class Pacer {
   private readonly tuning: PacerTuning;
   private concurrency: number;
   private rate: number | undefined;
+  /** Nothing is sent before this (the latest Retry-After of the current episode). */
   private resumeAt = 0;
   private nextAllowedAt = 0;
   private lastChangeAt: number;
+  /** Start of the current run of sending without a 429: the run's start or the end of the last pause. */
+  private streakStart: number;
+  /** Times of the invites granted since streakStart. */
   private readonly successes: number[] = [];
+  /** 429 answers seen (batches with at least one throttled invite), episodes included. */
   throttles = 0;
+  /** Throttling episodes: a 429 after the pacer was free to send again. */
+  episodes = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -41,9 +62,10 @@ export class Pacer {
     private readonly timeScale = 1,
   ) {
     this.tuning = { ...DEFAULT_PACER, ...tuning };
-    this.concurrency = this.tuning.maxInFlight;
     this.rate = this.tuning.initialRate;
+    this.concurrency = this.rate === undefined ? this.tuning.maxInFlight : this.pacedLimit();
     this.lastChangeAt = clock.now();
+    this.streakStart = clock.now();
   }
 
   /** Milliseconds to wait before the next batch may start (0: go now). */
@@ -58,42 +80,57 @@ export class Pacer {
   onSend(invites: number): void {
     const now = this.clock.now();
     if (this.rate !== undefined) {
+      // No credit for idle time: after a pause the next batch waits its full share again.
       this.nextAllowedAt = Math.max(now, this.nextAllowedAt) + (invites / this.rate) * 1000 * this.timeScale;
     }
   }
 
   onSuccess(): void {
-    const now = this.clock.now();
-    this.successes.push(now);
-    const horizon = now - 10_000 * this.timeScale;
-    while (this.successes.length && (this.successes[0] ?? now) < horizon) this.successes.shift();
+    this.successes.push(this.clock.now());
   }
 
   /** A 429 said to wait retryAfterMs (Graph time): nobody sends until then, and the pace drops. */
   onThrottle(retryAfterMs: number): void {
     const now = this.clock.now();
     this.throttles += 1;
-    this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs * this.timeScale);
+    const until = now + Math.max(0, retryAfterMs) * this.timeScale;
+    const sameEpisode = now < this.resumeAt;
+    this.resumeAt = Math.max(this.resumeAt, until);
     this.nextAllowedAt = Math.max(this.nextAllowedAt, this.resumeAt);
-    this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
-    const windowMs = Math.max(1000, retryAfterMs) * this.timeScale;
-    const recent = this.successes.filter((t) => t >= now - windowMs).length;
-    const observed = (recent / windowMs) * 1000 * this.timeScale;
-    const next = Math.max(1, observed * this.tuning.backoffFactor);
-    this.rate =
-      this.rate === undefined ? next : Math.max(1, Math.min(this.rate * this.tuning.backoffFactor, next));
     this.lastChangeAt = now;
+    if (sameEpisode) return; // sent before the pause was known: no new information about the budget
+    this.episodes += 1;
+
+    // What got through since the last pause, over at least one Retry-After (the budget's refill time)
+    // and at least one second: a short burst that emptied the budget says little about a second.
+    const passed = this.successes.filter((t) => t >= this.streakStart).length;
+    const spanMs = Math.max(now - this.streakStart, Math.max(1000, retryAfterMs) * this.timeScale);
+    const observed = (passed / spanMs) * 1000 * this.timeScale;
+    const next = observed * this.tuning.backoffFactor;
+    const cut = this.rate === undefined ? next : Math.min(this.rate * this.tuning.backoffFactor, next);
+    this.rate = Math.max(this.tuning.minRate, cut);
+    this.concurrency = this.pacedLimit();
+    this.streakStart = this.resumeAt;
+    this.successes.length = 0;
+  }
+
+  private pacedLimit(): number {
+    return Math.max(1, Math.min(this.tuning.pacedInFlight, this.tuning.maxInFlight));
   }
 
   private maybeIncrease(now: number): void {
     if (now - this.lastChangeAt < this.tuning.increaseEveryMs * this.timeScale) return;
     this.lastChangeAt = now;
-    if (this.concurrency < this.tuning.maxInFlight) this.concurrency += 1;
     if (this.rate !== undefined) this.rate *= this.tuning.increaseFactor;
   }
 
   /** Current limit in invites per second (undefined: none), for progress and the benchmark. */
   currentRate(): number | undefined {
     return this.rate;
+  }
+
+  /** Batches allowed in flight now. */
+  currentConcurrency(): number {
+    return this.concurrency;
   }
 }

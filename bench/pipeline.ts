@@ -1,0 +1,95 @@
+// The add-in's sharing pipeline as the task pane runs it (runShare with the real Office adapters and
+// the real Graph client, default tuning, timeScale 1), over a simulated Excel host holding the roster,
+// against the emulator over loopback HTTP.
+import type { PacerTuning } from "../src/app/pacer";
+import type { GraphPort, WorkbookPort } from "../src/app/ports";
+import { runShare, type ShareSummary } from "../src/app/share-flow";
+import { systemClock } from "../src/app/system-clock";
+import type { ShareOptions } from "../src/core/types";
+import { GraphApi } from "../src/graph/graph-api";
+import { GraphHttp } from "../src/graph/http";
+import { createExcelWorkbookPort } from "../src/office/excel-workbook";
+import { DEMO_WORKBOOK_URL, type Emulator } from "../test/emulator";
+import { installExcelSimulator } from "../test/excel-sim/install";
+import { WorkbookModel } from "../test/excel-sim/model";
+import { countLedger, roster, type LedgerCounts } from "./workload";
+
+export const SHARE_OPTIONS: ShareOptions = { role: "read", requireSignIn: true, sendInvitation: true };
+
+/** A workbook whose active sheet holds "Email" over the addresses, all of it selected. */
+export function rosterWorkbook(addresses: string[]): WorkbookModel {
+  const model = new WorkbookModel({ sheets: ["Roster"], documentUrl: DEMO_WORKBOOK_URL });
+  model.setValues("Roster", "A1", [["Email"], ...addresses.map((a) => [a])]);
+  model.select("Roster", `A1:A${addresses.length + 1}`);
+  return model;
+}
+
+export interface PipelineResult extends LedgerCounts {
+  wallMs: number;
+  summary: ShareSummary;
+  /** Excel syncs in the whole run, flushes, and the most syncs any one flush used. */
+  syncs: number;
+  flushes: number;
+  maxSyncsPerFlush: number;
+}
+
+export interface PipelineOptions {
+  /** Pacer settings other than the defaults, for experiments only (the benchmark's table uses none). */
+  pacer?: Partial<PacerTuning>;
+  /** Wrap the Graph client (experiments such as bench/setup-batch.ts). */
+  graph?: (api: GraphApi) => GraphPort;
+}
+
+export async function runPipeline(
+  emu: Emulator,
+  n: number,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
+  emu.reset();
+  const model = rosterWorkbook(roster(n));
+  const uninstall = installExcelSimulator(model);
+  try {
+    const port = createExcelWorkbookPort();
+    let flushes = 0;
+    let maxSyncsPerFlush = 0;
+    const counted: WorkbookPort = {
+      readSelection: () => port.readSelection(),
+      documentUrl: () => port.documentUrl(),
+      ensureLog: () => port.ensureLog(),
+      flush: async (update) => {
+        const before = model.syncCount;
+        await port.flush(update);
+        flushes += 1;
+        maxSyncsPerFlush = Math.max(maxSyncsPerFlush, model.syncCount - before);
+      },
+    };
+    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken: () => Promise.resolve("bench-token") });
+    const api = new GraphApi(http, { clock: systemClock, timeScale: 1 });
+    const graph = options.graph ? options.graph(api) : api;
+    const syncsBefore = model.syncCount;
+    const started = performance.now();
+    const summary = await runShare(
+      {
+        workbook: counted,
+        graph,
+        clock: systemClock,
+        tuning: { timeScale: 1, ...(options.pacer ? { pacer: options.pacer } : {}) },
+      },
+      { options: SHARE_OPTIONS },
+    );
+    const wallMs = performance.now() - started;
+    if (summary.granted !== n) {
+      throw new Error(`pipeline granted ${summary.granted} of ${n} (failed ${summary.failed})`);
+    }
+    return {
+      wallMs,
+      summary,
+      syncs: model.syncCount - syncsBefore,
+      flushes,
+      maxSyncsPerFlush,
+      ...countLedger(emu.ledger),
+    };
+  } finally {
+    uninstall();
+  }
+}

@@ -1,0 +1,268 @@
+// npm run bench: the add-in's sharing pipeline against the Graph emulator over loopback HTTP, side by
+// side with the baselines, plus Office.js syncs, parsing speed and the task pane's bundle size.
+// Prints a table for people, then one JSON line per measurement. Options:
+//   --quick        skip the N = 1,000 sequential baseline (about 25 s) and the webpack build
+//   --bundle=dist  measure dist/ instead of building into a temporary directory
+import { startEmulator, type Emulator } from "../test/emulator";
+import { runSequential, runUnpaced } from "./baselines";
+import { measureBundle } from "./bundle";
+import { measureParse, measureSyncs } from "./office";
+import { runPipeline } from "./pipeline";
+import { withSetupBatch } from "./setup-batch";
+import {
+  BUDGET,
+  budgetFaults,
+  budgetInviteRate,
+  countLedger,
+  latencyFaults,
+  LATENCY_MS,
+  roster,
+} from "./workload";
+
+interface Measurement {
+  name: string;
+  n?: number;
+  wallMs?: number;
+  roundTrips?: number;
+  requests?: number;
+  throttled?: number;
+  ratio?: number;
+  floorRatio?: number;
+  syncs?: number;
+  bytes?: number;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+const results: Measurement[] = [];
+const record = (m: Measurement) => {
+  results.push(m);
+  process.stderr.write(`  done: ${m.name}${m.n !== undefined ? ` n=${m.n}` : ""}\n`);
+};
+/** The sequential baseline at N = 1,000, for the experiments' ratios. */
+let sequential1000Ms: number | undefined;
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function latencyBound(emu: Emulator, quick: boolean): Promise<void> {
+  emu.setFaults(latencyFaults());
+  await runPipeline(emu, 200); // warm-up: JIT and sockets, not reported
+  for (const n of [100, 1000]) {
+    const addin = await runPipeline(emu, n);
+    let baselineMs: number | undefined;
+    if (!(quick && n === 1000)) {
+      emu.reset();
+      const base = await runSequential(emu.baseUrl, roster(n));
+      const counts = countLedger(emu.ledger);
+      baselineMs = base.wallMs;
+      if (n === 1000) sequential1000Ms = base.wallMs;
+      record({
+        name: "latency.sequential",
+        n,
+        wallMs: round(base.wallMs),
+        roundTrips: counts.roundTrips,
+        throttled: counts.throttled,
+        note: "one recipient per request, in sequence",
+      });
+    }
+    const maxTrips = Math.ceil(n / 20) + 3;
+    const ratio = baselineMs !== undefined ? round(baselineMs / addin.wallMs) : undefined;
+    record({
+      name: "latency.addin",
+      n,
+      wallMs: round(addin.wallMs),
+      roundTrips: addin.roundTrips,
+      throttled: addin.throttled,
+      ...(ratio !== undefined ? { ratio } : {}),
+      syncs: addin.maxSyncsPerFlush,
+      ...(n === 1000
+        ? {
+            target: `ratio >= 20, round trips <= ${maxTrips}`,
+            met: ratio !== undefined && ratio >= 20 && addin.roundTrips <= maxTrips,
+          }
+        : {}),
+      note: `${addin.flushes} write flushes, at most ${addin.maxSyncsPerFlush} sync each`,
+    });
+    if (n === 1000) {
+      const exp = await runPipeline(emu, n, { graph: withSetupBatch });
+      const expRatio = baselineMs !== undefined ? round(baselineMs / exp.wallMs) : undefined;
+      record({
+        name: "latency.addin+setupBatch",
+        n,
+        wallMs: round(exp.wallMs),
+        roundTrips: exp.roundTrips,
+        ...(expRatio !== undefined ? { ratio: expRatio } : {}),
+        note: "experiment: session + permission read in one $batch (proposed change)",
+      });
+    }
+  }
+}
+
+async function budgetBound(emu: Emulator): Promise<void> {
+  const n = 1000;
+  const floorMs = (n / budgetInviteRate(BUDGET)) * 1000;
+  emu.setFaults(budgetFaults());
+  const addin = await runPipeline(emu, n);
+  const share = addin.throttled / addin.requests;
+  record({
+    name: "budget.addin",
+    n,
+    wallMs: round(addin.wallMs),
+    roundTrips: addin.roundTrips,
+    requests: addin.requests,
+    throttled: addin.throttled,
+    floorRatio: round(addin.wallMs / floorMs, 2),
+    target: "wall <= 1.2 x floor, 429s <= 2% of requests",
+    met: addin.wallMs <= 1.2 * floorMs && share <= 0.02,
+    note: `floor ${round(floorMs / 1000, 2)} s; 429s ${round(share * 100, 2)}% of ${addin.requests} requests; early retries ${addin.earlyRetries}`,
+  });
+  const single = await runPipeline(emu, n, { pacer: { maxInFlight: 1 } });
+  record({
+    name: "budget.addin(maxInFlight=1)",
+    n,
+    wallMs: round(single.wallMs),
+    roundTrips: single.roundTrips,
+    requests: single.requests,
+    throttled: single.throttled,
+    floorRatio: round(single.wallMs / floorMs, 2),
+    note: "experiment: one batch in flight before the first 429",
+  });
+  emu.reset();
+  // The unpaced client can lock itself out (each early request doubles Retry-After): bounded at 3 x floor.
+  const base = await runUnpaced(emu.baseUrl, roster(n), 3 * floorMs);
+  const counts = countLedger(emu.ledger);
+  record({
+    name: "budget.unpaced8",
+    n,
+    wallMs: round(base.wallMs),
+    roundTrips: counts.roundTrips,
+    requests: counts.requests,
+    throttled: counts.throttled,
+    floorRatio: round(base.wallMs / floorMs, 2),
+    note: base.timedOut
+      ? `stopped at 3 x floor with ${base.granted} of ${n} granted`
+      : "8 batches in flight, 429 retried after Retry-After",
+  });
+}
+
+async function latencyAtOne(emu: Emulator): Promise<void> {
+  emu.setFaults(latencyFaults());
+  const single = await runPipeline(emu, 1000, { pacer: { maxInFlight: 1 } });
+  record({
+    name: "latency.addin(maxInFlight=1)",
+    n: 1000,
+    wallMs: round(single.wallMs),
+    roundTrips: single.roundTrips,
+    ...(sequential1000Ms !== undefined ? { ratio: round(sequential1000Ms / single.wallMs) } : {}),
+    note: "experiment: one batch in flight before the first 429",
+  });
+}
+
+async function office(): Promise<void> {
+  const s = await measureSyncs(10_000);
+  record({
+    name: "office.readSelection",
+    n: 10_000,
+    wallMs: round(s.readMs),
+    syncs: s.readSyncs,
+    target: "1 sync",
+    met: s.readSyncs <= 1,
+    note: "geometry, then values (2 by design)",
+  });
+  record({
+    name: "office.writeResults",
+    n: 10_000,
+    wallMs: round(s.writeMs),
+    syncs: s.writeSyncs,
+    target: "<= 1 sync per flush",
+    met: s.writeSyncs <= 1,
+    note: "10,000 statuses + 10,000 log rows in one flush",
+  });
+  const p = measureParse(100_000);
+  record({
+    name: "core.parseRecipients",
+    n: 100_000,
+    wallMs: round(p.wallMs),
+    note: `median of 5; ${p.recipients} recipients found`,
+  });
+}
+
+function bundle(root: string, useDist: boolean): void {
+  const b = measureBundle(root, useDist);
+  record({
+    name: "bundle.taskpaneInitialJs",
+    bytes: b.gzipBytes,
+    target: "<= 200 KB gzipped",
+    met: b.gzipBytes <= 200 * 1024 && b.scripts.length > 0,
+    note: `${b.scripts.join(", ")}: ${round(b.rawBytes / 1024)} KB raw, ${b.source}${b.buildMs ? ` in ${round(b.buildMs / 1000)} s` : ""}`,
+  });
+}
+
+function table(rows: Measurement[]): string {
+  const cols: Array<[string, (m: Measurement) => string]> = [
+    ["measurement", (m) => m.name],
+    ["N", (m) => (m.n === undefined ? "" : m.n.toLocaleString("en-US"))],
+    [
+      "wall",
+      (m) =>
+        m.wallMs === undefined ? "" : m.wallMs >= 1000 ? `${round(m.wallMs / 1000, 2)} s` : `${m.wallMs} ms`,
+    ],
+    ["HTTP", (m) => (m.roundTrips === undefined ? "" : String(m.roundTrips))],
+    ["429s", (m) => (m.throttled === undefined ? "" : String(m.throttled))],
+    ["ratio", (m) => (m.ratio === undefined ? "" : `${m.ratio}x`)],
+    ["/floor", (m) => (m.floorRatio === undefined ? "" : `${m.floorRatio}x`)],
+    ["syncs", (m) => (m.syncs === undefined ? "" : String(m.syncs))],
+    ["gzip", (m) => (m.bytes === undefined ? "" : `${round(m.bytes / 1024)} KB`)],
+    ["target", (m) => (m.target === undefined ? "" : `${m.met ? "MET" : "MISSED"}: ${m.target}`)],
+    ["note", (m) => m.note ?? ""],
+  ];
+  const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => f(r)))];
+  const widths = cols.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? "").length)));
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join(" | ")
+      .trimEnd();
+  return [
+    line(cells[0] ?? []),
+    widths.map((w) => "-".repeat(w)).join("-|-"),
+    ...cells.slice(1).map(line),
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const useDist = args.includes("--bundle=dist");
+  const started = performance.now();
+  const emu = await startEmulator();
+  try {
+    process.stderr.write(`latency-bound (${LATENCY_MS} ms a request, no budget)\n`);
+    await latencyBound(emu, quick);
+    await latencyAtOne(emu);
+    process.stderr.write(
+      `budget-bound (${BUDGET.costPerInvite} units an invite, ${BUDGET.unitsPerWindow} units per ${BUDGET.windowSeconds} s, Retry-After ${BUDGET.retryAfterSeconds} s x${BUDGET.growth ?? 2} per early request)\n`,
+    );
+    await budgetBound(emu);
+  } finally {
+    await emu.close();
+  }
+  process.stderr.write("office.js and parsing\n");
+  await office();
+  if (!quick || useDist) {
+    process.stderr.write("bundle\n");
+    bundle(process.cwd(), useDist);
+  }
+  process.stdout.write(`\n${table(results)}\n\n`);
+  process.stdout.write(`total ${round((performance.now() - started) / 1000)} s, node ${process.version}\n\n`);
+  for (const m of results) process.stdout.write(`${JSON.stringify(m)}\n`);
+}
+
+// The flow's loop leaves pacer sleeps of up to a minute pending when a batch ends first; do not wait for them.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
