@@ -62,6 +62,9 @@ export function parsePermission(value: unknown): PermissionInfo | undefined {
   if (expires !== undefined) info.expirationDateTime = expires;
   const webUrl = link && str(link["webUrl"]);
   if (webUrl !== undefined) info.link = webUrl;
+  // inheritedFrom is an itemReference (resources/permission.md): its path or id names the parent.
+  const inherited = obj(p["inheritedFrom"]);
+  if (inherited) info.inheritedFrom = str(inherited["path"]) ?? str(inherited["id"]) ?? "a parent folder";
   return info;
 }
 

@@ -146,6 +146,8 @@ export interface PermissionInfo {
   signInRequired?: boolean;
   expirationDateTime?: string;
   link?: string;
+  /** Set when the permission is inherited from a parent folder or library (it cannot be removed here). */
+  inheritedFrom?: string;
 }
 
 /** A Graph error as the add-in records it. */

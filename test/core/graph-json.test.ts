@@ -37,6 +37,15 @@ describe("parsePermission", () => {
     });
     expect(guest?.grantedToEmail).toBe("g@fabrikam.com");
   });
+  it("marks a permission inherited from a parent folder", () => {
+    const p = parsePermission({
+      id: "9",
+      roles: ["read"],
+      inheritedFrom: { driveId: "d", id: "parent", path: "/drive/root:/Team" },
+    });
+    expect(p?.inheritedFrom).toBe("/drive/root:/Team");
+    expect(parsePermission({ id: "8", roles: ["read"] })?.inheritedFrom).toBeUndefined();
+  });
   it("ignores what is not a permission", () => {
     expect(parsePermission(null)).toBeUndefined();
     expect(parsePermission({ roles: ["read"] })).toBeUndefined();
