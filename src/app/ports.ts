@@ -86,6 +86,15 @@ export interface GraphPort {
     sessionId: string | undefined,
     signal?: AbortSignal,
   ): Promise<InviteBatchResult>;
+  /**
+   * Optional: opens a workbook session and reads the permissions in one round trip ($batch). A session
+   * that cannot be opened is reported, not thrown; a failed read throws GraphError.
+   */
+  openSessionAndListPermissions?(item: DriveItemRef): Promise<{
+    sessionId?: string;
+    sessionError?: GraphErrorInfo;
+    permissions: PermissionInfo[];
+  }>;
   /** HTTP round trips so far. */
   roundTrips(): number;
 }

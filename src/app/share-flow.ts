@@ -189,12 +189,16 @@ export async function runShare(
   let headersWritten = false;
 
   // Write-back after every batch: finished recipients' log rows, and the status of every row whose
-  // recipients all have an outcome. Flushes are chained so they land in order.
+  // recipients all have an outcome. Flushes are chained so they land in order. A flush that fails (the
+  // sheet was deleted, the workbook is busy) puts its rows back, to be written by the next one.
   let flushChain: Promise<void> = Promise.resolve();
+  let writeError: unknown;
   const pendingLog: string[][] = [];
   const flush = (final: boolean): Promise<void> => {
     const statuses: StatusWrite[] = [];
-    if (!headersWritten) {
+    const claimed: string[] = [];
+    const headersNow = !headersWritten;
+    if (headersNow) {
       headersWritten = true;
       for (const h of parsed.headers) {
         if (isWritableStatusCell(h.statusCellValue)) {
@@ -221,11 +225,22 @@ export async function runShare(
         statusesSkipped += 1;
         continue;
       }
+      claimed.push(id);
       statuses.push({ sheet: row.sheet, row: row.row, column: row.statusCell.column, text });
     }
     const logRows = pendingLog.splice(0, pendingLog.length);
     if (logRows.length === 0 && statuses.length === 0) return flushChain;
-    flushChain = flushChain.then(() => workbook.flush({ logRows, statuses }));
+    flushChain = flushChain.then(async () => {
+      try {
+        await workbook.flush({ logRows, statuses });
+        writeError = undefined;
+      } catch (e) {
+        writeError = e;
+        pendingLog.unshift(...logRows);
+        claimed.forEach((id) => written.delete(id));
+        if (headersNow) headersWritten = false;
+      }
+    });
     return flushChain;
   };
 
@@ -252,30 +267,48 @@ export async function runShare(
   let sessionRenewal: Promise<void> | undefined;
   let cancelled = false;
 
+  const noSession = (why: string) => {
+    // Personal accounts and some files have no workbook sessions: share without the header, and say so.
+    sessionId = undefined;
+    ctx.sessionless = true;
+    sessionNote = `No workbook session could be opened (${why}); the workbook was shared without one.`;
+  };
   const openSession = async () => {
     try {
       sessionId = await graph.createSession(item);
       sessionTouched = clock.now();
       sessionNote = undefined;
     } catch (e) {
-      // Personal accounts and some files have no workbook sessions: share without the header, and say so.
-      sessionId = undefined;
-      ctx.sessionless = true;
-      sessionNote = `No workbook session could be opened (${describe(e)}); the workbook was shared without one.`;
+      noSession(describe(e));
     }
   };
 
   try {
     progress.phase = "checking";
     emit();
-    if (!dryRun) await openSession();
-
-    // Rerun safety: whoever already has the requested access is not invited again.
-    const current = accessIndex(
-      await graph.listPermissions(item).catch((e: unknown) => {
-        throw toShareError(e, "workbookNotFound");
-      }),
-    );
+    // Rerun safety: whoever already has the requested access is not invited again. The session and
+    // this read go out together in one $batch where the Graph client can.
+    let permissions: PermissionInfo[];
+    try {
+      if (!dryRun && graph.openSessionAndListPermissions) {
+        const start = await graph.openSessionAndListPermissions(item);
+        if (start.sessionId) {
+          sessionId = start.sessionId;
+          sessionTouched = clock.now();
+        } else {
+          noSession(
+            start.sessionError ? `${start.sessionError.code}: ${start.sessionError.message}` : "no session",
+          );
+        }
+        permissions = start.permissions;
+      } else {
+        if (!dryRun) await openSession();
+        permissions = await graph.listPermissions(item);
+      }
+    } catch (e) {
+      throw toShareError(e, "workbookNotFound");
+    }
+    const current = accessIndex(permissions);
     const queue: Pending[] = [];
     for (const r of recipients) {
       const options = effectiveOptions(request.options, r);
@@ -304,6 +337,15 @@ export async function runShare(
         wakeup = new Promise<void>((resolve) => (wake = resolve));
       };
       signal?.addEventListener("abort", poke);
+      /** Sleeps until ms pass, something changes (a batch ends, cancel), whichever comes first; leaves no timer behind. */
+      const nap = async (ms: number) => {
+        const done = new AbortController();
+        try {
+          await Promise.race([wakeup, ...(Number.isFinite(ms) ? [clock.sleep(ms, done.signal)] : [])]);
+        } finally {
+          done.abort();
+        }
+      };
 
       const renewSession = (): Promise<void> => {
         sessionRenewal ??= openSession().finally(() => (sessionRenewal = undefined));
@@ -536,16 +578,15 @@ export async function runShare(
               if (!outcomes.has(p.recipient.key)) fail(p, error);
             });
           })
-          .then(async () => {
+          .finally(() => {
+            // The slot is free as soon as Graph has answered; writing back runs alongside the next batch.
+            inFlight -= 1;
+            poke();
             const eta = estimateEta(clock.now() - startedAt, outcomes.size, recipients.length);
             if (eta === undefined) delete progress.etaMs;
             else progress.etaMs = eta;
             emit();
-            await flush(false);
-          })
-          .finally(() => {
-            inFlight -= 1;
-            poke();
+            return flush(false);
           });
         workers.push(w);
       };
@@ -564,7 +605,7 @@ export async function runShare(
         }
         const gate = pacer.nextSlot(inFlight);
         if (gate > 0) {
-          await Promise.race([clock.sleep(gate, signal), wakeup]);
+          await nap(gate);
           continue;
         }
         const ready = takeReady();
@@ -574,10 +615,7 @@ export async function runShare(
           continue;
         }
         const earliest = queue.length ? Math.min(...queue.map((p) => p.notBefore)) - clock.now() : Infinity;
-        await Promise.race([
-          wakeup,
-          ...(Number.isFinite(earliest) ? [clock.sleep(Math.max(1, earliest), signal)] : []),
-        ]);
+        await nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
       }
       await Promise.allSettled(workers);
       signal?.removeEventListener("abort", poke);
@@ -605,6 +643,15 @@ export async function runShare(
     progress.phase = "finishing";
     emit();
     await flush(true);
+    if (writeError !== undefined) {
+      // One more try, with the log table made again in case its sheet was deleted during the run.
+      await workbook.ensureLog().catch(() => undefined);
+      await flush(true);
+    }
+  }
+  if (writeError !== undefined) {
+    // The invitations stand; only the record of them could not be written. Say so rather than pretend.
+    throw new ShareError("workbookWrite", [describe(writeError)], { cause: writeError });
   }
 
   progress.phase = "done";

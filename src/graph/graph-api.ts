@@ -2,10 +2,10 @@
 // invites are returned raw so the share flow can decide per recipient (see app/share-flow.ts).
 
 import { packBatch, unpackBatch, type BatchRequest } from "../core/batch-json";
-import { parsePermissionCollection } from "../core/graph-json";
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
+import { parseGraphError, parsePermissionCollection } from "../core/graph-json";
+import { decideRetry, DEFAULT_RETRY_POLICY, isTransient, type RetryPolicy } from "../core/retry-policy";
 import { encodeSharingUrl } from "../core/sharing-url";
-import type { DriveItemRef, PermissionInfo } from "../core/types";
+import type { DriveItemRef, GraphErrorInfo, PermissionInfo } from "../core/types";
 import type { Clock, GraphPort, InviteBatchResult, InviteCall, InviteRoute } from "../app/ports";
 import { GraphError, GraphHttp, type GraphResponse } from "./http";
 
@@ -135,8 +135,13 @@ export class GraphApi implements GraphPort {
   }
 
   async listPermissions(item: DriveItemRef): Promise<PermissionInfo[]> {
+    return this.listFrom(`${itemPath(item)}/permissions`);
+  }
+
+  /** Reads permission pages from a path or an absolute @odata.nextLink, following nextLink. */
+  private async listFrom(first: string): Promise<PermissionInfo[]> {
     const all: PermissionInfo[] = [];
-    let next: string | undefined = `${itemPath(item)}/permissions`;
+    let next: string | undefined = first;
     for (let page = 0; next && page < 1000; page++) {
       const res = await this.idempotent("GET", next);
       all.push(...parsePermissionCollection(res.body));
@@ -144,6 +149,94 @@ export class GraphApi implements GraphPort {
       next = typeof link === "string" ? link : undefined;
     }
     return all;
+  }
+
+  async openSessionAndListPermissions(
+    item: DriveItemRef,
+  ): Promise<{ sessionId?: string; sessionError?: GraphErrorInfo; permissions: PermissionInfo[] }> {
+    const res = await this.http.send("POST", "/$batch", {
+      body: packBatch([
+        {
+          id: "session",
+          method: "POST",
+          url: `${itemPath(item)}/workbook/createSession`,
+          body: { persistChanges: true },
+        },
+        { id: "permissions", method: "GET", url: `${itemPath(item)}/permissions` },
+      ]),
+    });
+    if (res.status !== 200) {
+      // The batch itself failed: take the two calls one by one, each with its own retries.
+      this.holdReadsAfter(res.status, res.headers.get("retry-after"));
+      return this.separately(item);
+    }
+    const items = unpackBatch(res.body, ["session", "permissions"]);
+    const perms = items.get("permissions");
+    // An item refused with 429/503 carries its own Retry-After: the one-by-one fallbacks below wait for it.
+    for (const answer of items.values())
+      this.holdReadsAfter(answer.status, answer.headers["retry-after"] ?? null);
+    const out: { sessionId?: string; sessionError?: GraphErrorInfo; permissions: PermissionInfo[] } = {
+      permissions: [],
+    };
+    const session = items.get("session");
+    const sessionBody = session?.body as Record<string, unknown> | undefined;
+    if (session && session.status >= 200 && session.status < 300 && typeof sessionBody?.["id"] === "string") {
+      out.sessionId = sessionBody["id"];
+    } else if (session && isTransient(session.status)) {
+      // Throttled or unavailable: worth one more try on its own (a duplicate session only idles out).
+      try {
+        out.sessionId = await this.createSession(item);
+      } catch (e) {
+        out.sessionError =
+          e instanceof GraphError ? e.info : { status: 0, code: "unexpected", message: String(e) };
+      }
+    } else if (session) {
+      const headers = { get: (n: string) => session.headers[n.toLowerCase()] ?? null };
+      out.sessionError = parseGraphError(session.status, session.body, headers);
+    }
+    if (perms && perms.status === 200) {
+      out.permissions = parsePermissionCollection(perms.body);
+      const link = (perms.body as Record<string, unknown> | undefined)?.["@odata.nextLink"];
+      if (typeof link === "string") out.permissions.push(...(await this.listFrom(link)));
+    } else {
+      out.permissions = await this.listPermissions(item);
+    }
+    return out;
+  }
+
+  /** After a throttled or unavailable answer, no read goes out before its Retry-After (or a backoff step). */
+  private holdReadsAfter(status: number, retryAfter: string | null): void {
+    if (status !== 429 && status !== 503) return;
+    const d = decideRetry(
+      {
+        status,
+        retryAfter,
+        attempt: 1,
+        waitedMs: 0,
+        now: this.clock.now(),
+        random: this.random(),
+        idempotent: true,
+      },
+      this.retry,
+    );
+    if (d.action === "stop") return;
+    this.readsBlockedUntil = Math.max(this.readsBlockedUntil, this.clock.now() + d.delayMs * this.timeScale);
+  }
+
+  private async separately(
+    item: DriveItemRef,
+  ): Promise<{ sessionId?: string; sessionError?: GraphErrorInfo; permissions: PermissionInfo[] }> {
+    const out: { sessionId?: string; sessionError?: GraphErrorInfo; permissions: PermissionInfo[] } = {
+      permissions: [],
+    };
+    try {
+      out.sessionId = await this.createSession(item);
+    } catch (e) {
+      out.sessionError =
+        e instanceof GraphError ? e.info : { status: 0, code: "unexpected", message: String(e) };
+    }
+    out.permissions = await this.listPermissions(item);
+    return out;
   }
 
   async deletePermission(item: DriveItemRef, permissionId: string): Promise<void> {

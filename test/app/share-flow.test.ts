@@ -14,6 +14,13 @@ import {
   unclosedSessions,
   type Emulator,
 } from "../emulator";
+import type { WorkbookPort } from "../../src/app/ports";
+import { runShare } from "../../src/app/share-flow";
+import { systemClock } from "../../src/app/system-clock";
+import { GraphApi } from "../../src/graph/graph-api";
+import { GraphHttp } from "../../src/graph/http";
+import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
+import { installExcelSimulator } from "../excel-sim/install";
 import { logRows, newWorkbook, share } from "../helpers/flow-harness";
 
 let emu: Emulator;
@@ -107,8 +114,20 @@ describe("Share from selection, end to end", () => {
 
     // One recipient per invite request, at most 20 per $batch, each with the session header; session closed.
     expect(emu.ledger.invites).toHaveLength(42);
-    const batches = emu.ledger.requests.filter((r) => !r.inBatch && r.path.endsWith("/$batch"));
-    expect(batches).toHaveLength(3);
+    // Round trips: find the workbook, one $batch opening the session and reading permissions, three
+    // $batch of invites (20 + 20 + 2), close the session.
+    const topLevel = emu.ledger.requests
+      .filter((r) => !r.inBatch)
+      .map((r) => `${r.method} ${r.path.replace(/\/drives\/.*\/items\/[^/]+/, "/item")}`);
+    expect(topLevel).toEqual([
+      expect.stringMatching(/^GET \/shares\/u!/),
+      "POST /$batch",
+      "POST /$batch",
+      "POST /$batch",
+      "POST /$batch",
+      "POST /item/workbook/closeSession",
+    ]);
+    expect(emu.ledger.requests.filter((r) => r.inBatch && r.path.endsWith("/invite"))).toHaveLength(42);
     const sessionIds = new Set(emu.ledger.invites.map((i) => i.sessionId));
     expect(sessionIds.size).toBe(1);
     expect([...sessionIds][0]).toBeTruthy();
@@ -212,5 +231,64 @@ describe("Share from selection, end to end", () => {
       `/workbooks/${DEMO_ITEM_ID}/invite`,
     ]);
     expect(emu.ledger.invites.every((i) => i.sessionId)).toBe(true);
+  });
+
+  it("a write-back that fails mid-run is written by the next flush: nothing is lost", async () => {
+    const model = fiftyRowSheet();
+    let failures = 0;
+    const uninstall = installExcelSimulator(model);
+    try {
+      const excel = createExcelWorkbookPort();
+      const workbook: WorkbookPort = {
+        readSelection: () => excel.readSelection(),
+        documentUrl: () => excel.documentUrl(),
+        ensureLog: () => excel.ensureLog(),
+        flush: async (u) => {
+          // The second and third flushes fail, as when the workbook is busy.
+          failures += 1;
+          if (failures === 2 || failures === 3) throw new Error("The workbook is busy.");
+          await excel.flush(u);
+        },
+      };
+      const graph = new GraphApi(new GraphHttp({ baseUrl: emu.baseUrl, getToken: async () => "t" }), {
+        clock: systemClock,
+      });
+      const summary = await runShare({ workbook, graph, clock: systemClock }, { options });
+      expect(summary.granted).toBe(42);
+    } finally {
+      uninstall();
+    }
+    expect(failures).toBeGreaterThan(3);
+    const log = logRows(model);
+    expect(log.filter((r) => r["Status"] === "granted")).toHaveLength(42);
+    expect(log).toHaveLength(47);
+    for (let r = 2; r <= 51; r++) expect(String(model.cell("Roster", `C${r}`).value ?? "")).not.toBe("");
+  });
+
+  it("says plainly when the results could not be written at all, after the invitations went out", async () => {
+    const model = fiftyRowSheet();
+    const uninstall = installExcelSimulator(model);
+    try {
+      const excel = createExcelWorkbookPort();
+      const workbook: WorkbookPort = {
+        readSelection: () => excel.readSelection(),
+        documentUrl: () => excel.documentUrl(),
+        ensureLog: () => excel.ensureLog(),
+        flush: async () => {
+          throw new Error("The workbook is read-only.");
+        },
+      };
+      const graph = new GraphApi(new GraphHttp({ baseUrl: emu.baseUrl, getToken: async () => "t" }), {
+        clock: systemClock,
+      });
+      const err = await runShare({ workbook, graph, clock: systemClock }, { options }).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(ShareError);
+      expect((err as ShareError).code).toBe("workbookWrite");
+      expect((err as ShareError).details.join(" ")).toMatch(/read-only/);
+    } finally {
+      uninstall();
+    }
   });
 });
