@@ -8,7 +8,6 @@ import { runSequential, runUnpaced } from "./baselines";
 import { measureBundle } from "./bundle";
 import { measureParse, measureSyncs } from "./office";
 import { runPipeline } from "./pipeline";
-import { withSetupBatch } from "./setup-batch";
 import {
   BUDGET,
   budgetFaults,
@@ -83,18 +82,6 @@ async function latencyBound(emu: Emulator, quick: boolean): Promise<void> {
         : {}),
       note: `${addin.flushes} write flushes, at most ${addin.maxSyncsPerFlush} sync each`,
     });
-    if (n === 1000) {
-      const exp = await runPipeline(emu, n, { graph: withSetupBatch });
-      const expRatio = baselineMs !== undefined ? round(baselineMs / exp.wallMs) : undefined;
-      record({
-        name: "latency.addin+setupBatch",
-        n,
-        wallMs: round(exp.wallMs),
-        roundTrips: exp.roundTrips,
-        ...(expRatio !== undefined ? { ratio: expRatio } : {}),
-        note: "experiment: session + permission read in one $batch (proposed change)",
-      });
-    }
   }
 }
 
