@@ -352,8 +352,15 @@ export async function runShare(
         return sessionRenewal;
       };
 
+      // Invites do not touch the workbook, so only createSession/refreshSession keep a session alive.
+      // The refresh interval starts at the tuning's and shrinks to half of any idle time that was seen
+      // to expire a session; a session that keeps expiring is given up and the run goes on without one.
+      let refreshEvery = tuning.sessionRefreshMs * tuning.timeScale;
+      let sessionsLost = 0;
+      const MAX_SESSIONS_LOST = 5;
+
       const keepSessionAlive = async () => {
-        if (!sessionId || clock.now() - sessionTouched < tuning.sessionRefreshMs * tuning.timeScale) return;
+        if (!sessionId || clock.now() - sessionTouched < refreshEvery) return;
         sessionTouched = clock.now();
         try {
           await graph.refreshSession(item, sessionId);
@@ -466,7 +473,7 @@ export async function runShare(
         }));
         const usedSession = sessionId;
         const result = await graph.inviteBatch(item, calls, usedSession);
-        if (usedSession) sessionTouched = Math.max(sessionTouched, clock.now() - 1);
+        const touchedBefore = sessionTouched;
         const ambiguous: Parameters<typeof reconcile>[0] = [];
         let throttledAfter: number | undefined;
         let sessionLost = false;
@@ -515,15 +522,15 @@ export async function runShare(
             } else if (a.kind === "again") {
               if (a.session) {
                 sessionLost = true;
-                // Refused before execution, so sending again is safe; a session that keeps failing is not retried forever.
-                if (
-                  (!isRecreatableSessionError(a.error) && p.attempt >= 1) ||
-                  p.attempt + 1 >= tuning.retry.maxAttempts
-                ) {
+                // Refused before execution, so sending again is safe, and it is the session's fault, not
+                // the recipient's: no attempt is counted. The number of sessions lost is bounded below.
+                if (!isRecreatableSessionError(a.error) && p.attempt >= tuning.retry.maxAttempts) {
                   fail(p, a.error);
                   return;
                 }
-                requeue(p, 0);
+                if (!isRecreatableSessionError(a.error)) p.attempt += 1;
+                p.notBefore = clock.now();
+                queue.push(p);
               } else {
                 if (answer.status === 429) {
                   const ra = a.retryAfter;
@@ -551,7 +558,14 @@ export async function runShare(
         if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
         if (sessionLost && sessionId === usedSession) {
           sessionId = undefined;
-          await renewSession();
+          sessionsLost += 1;
+          const idleSeen = clock.now() - touchedBefore;
+          refreshEvery = Math.max(1, Math.min(refreshEvery, idleSeen / 2));
+          if (sessionsLost > MAX_SESSIONS_LOST) {
+            noSession(`the workbook session expired ${sessionsLost} times`);
+          } else {
+            await renewSession();
+          }
         }
         if (ambiguous.length) await reconcile(ambiguous);
       };

@@ -108,6 +108,8 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     id: "recipient-list",
     class: "list",
     "aria-labelledby": "recipients-title",
+    // Scrollable lists are reachable by keyboard (axe: scrollable-region-focusable).
+    tabindex: "0",
   });
   const recipientsTitle = h("span", { id: "recipients-title" }, "Recipients");
   const recipients = h(
@@ -121,6 +123,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     id: "rejected-list",
     class: "list rejects",
     "aria-labelledby": "rejected-title",
+    tabindex: "0",
   });
   const rejectedBlock = h("div", { id: "rejected", hidden: true }, rejectedTitle, rejectedList);
   const previewSection = h(
@@ -204,7 +207,13 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     ),
   );
   advanced.addEventListener("toggle", () => on.advanced(advanced.open));
-  const problems = h("ul", { id: "problems", class: "list problems", hidden: true });
+  const problems = h("ul", {
+    id: "problems",
+    class: "list problems",
+    hidden: true,
+    tabindex: "0",
+    "aria-label": "Problems",
+  });
 
   const share = h(
     "button",
@@ -273,9 +282,14 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     ),
   );
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-  const details = h("ul", { id: "details", class: "list details" });
+  const details = h("ul", { id: "details", class: "list details", tabindex: "0", "aria-label": "Details" });
   const failuresTitle = h("h3", { id: "failures-title", hidden: true }, "Not shared");
-  const failures = h("ul", { id: "failures", class: "list rejects", "aria-labelledby": "failures-title" });
+  const failures = h("ul", {
+    id: "failures",
+    class: "list rejects",
+    "aria-labelledby": "failures-title",
+    tabindex: "0",
+  });
   const openLog = h(
     "button",
     { id: "open-log", type: "button", class: "subtle", hidden: true },
@@ -308,8 +322,18 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   let accessSheet = "";
   openAccess.addEventListener("click", () => on.openSheet(accessSheet));
   const accessStatus = h("p", { id: "access-status", role: "status", "aria-live": "polite" });
-  const accessDetails = h("ul", { id: "access-details", class: "list details" });
-  const accessList = h("ul", { id: "access-list", class: "list access", "aria-label": "Current access" });
+  const accessDetails = h("ul", {
+    id: "access-details",
+    class: "list details",
+    tabindex: "0",
+    "aria-label": "Access details",
+  });
+  const accessList = h("ul", {
+    id: "access-list",
+    class: "list access",
+    "aria-label": "Current access",
+    tabindex: "0",
+  });
   const accessSection = h(
     "section",
     { class: "card", "aria-labelledby": "access-title" },
@@ -327,8 +351,18 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
 
   // ---- the confirmation dialog (in the pane, not window.confirm) ------------------------------------
   const confirmTitle = h("h2", { id: "confirm-title" });
-  const confirmRemove = h("ul", { id: "confirm-remove", class: "list" });
-  const confirmKept = h("ul", { id: "confirm-kept", class: "list rejects" });
+  const confirmRemove = h("ul", {
+    id: "confirm-remove",
+    class: "list",
+    tabindex: "0",
+    "aria-label": "Access to remove",
+  });
+  const confirmKept = h("ul", {
+    id: "confirm-kept",
+    class: "list rejects",
+    tabindex: "0",
+    "aria-label": "Access kept",
+  });
   const confirmNote = h("p", { id: "confirm-note", class: "note" });
   const confirmOk = h("button", { id: "confirm-ok", type: "button", class: "danger" }, "Remove access");
   const confirmCancel = h("button", { id: "confirm-cancel", type: "button" }, "Cancel");
