@@ -143,6 +143,8 @@ describe("npm start's workbench in Chromium", () => {
     );
     await page.screenshot({ path: path.join(SHOT_DIR, "workbench-after.png") });
     await page.locator(".tab", { hasText: "Permissions" }).click();
+    // The grid re-renders after the tab's click: wait for the log's header rather than racing it.
+    await page.locator(".cell[data-row='0'][data-column='1']", { hasText: /^Recipient$/ }).waitFor();
     await expect(page.locator(".cell[data-row='0'][data-column='1']").textContent()).resolves.toBe(
       "Recipient",
     );
