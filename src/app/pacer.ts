@@ -9,6 +9,9 @@
 // - treats further 429s of batches sent before it knew (they land during the pause) as the same episode:
 //   the pause lengthens, the rate is not cut again;
 // - once it has a rate, sends one batch at a time, spaced by the rate, and lets the rate grow back slowly.
+// - where Graph says how much budget is left (SharePoint's RateLimit-Remaining / RateLimit-Reset, sent once
+//   80 % of the units are used), it sends no more invites than that before the window resets, shrinking
+//   the last batches to fit, so the run never trips the budget at all.
 // All times are in the caller's clock; Graph-side durations (Retry-After, increaseEveryMs) are multiplied
 // by timeScale, and rates are per Graph second.
 
@@ -29,6 +32,9 @@ export interface PacerTuning {
   /** The rate never drops below this (invites per Graph second). */
   minRate: number;
 }
+
+/** Resource units one invite costs: "all permission resource operations" cost 5 (SharePoint throttling doc). */
+export const UNITS_PER_INVITE = 5;
 
 export const DEFAULT_PACER: PacerTuning = {
   maxInFlight: 2,
@@ -51,6 +57,11 @@ export class Pacer {
   private streakStart: number;
   /** Times of the invites granted since streakStart. */
   private readonly successes: number[] = [];
+  /** Invites the budget still allows before budgetResetAt (from RateLimit headers); undefined: unknown. */
+  private budgetLeft: number | undefined;
+  private budgetResetAt = 0;
+  /** Invites sent and not yet answered. */
+  private invitesInFlight = 0;
   /** 429 answers seen (batches with at least one throttled invite), episodes included. */
   throttles = 0;
   /** Throttling episodes: a 429 after the pacer was free to send again. */
@@ -73,12 +84,40 @@ export class Pacer {
     const now = this.clock.now();
     if (now < this.resumeAt) return this.resumeAt - now;
     if (inFlight >= this.concurrency) return 60_000 * this.timeScale; // woken early when a batch ends
+    this.forgetExpiredBudget(now);
+    if (this.budgetLeft !== undefined && this.budgetLeft <= 0) return Math.max(1, this.budgetResetAt - now);
     this.maybeIncrease(now);
     return Math.max(0, this.nextAllowedAt - now);
   }
 
+  /** How many invites the next batch may carry: all of them, unless the known budget allows fewer. */
+  batchCap(batchSize: number): number {
+    this.forgetExpiredBudget(this.clock.now());
+    return this.budgetLeft === undefined ? batchSize : Math.max(0, Math.min(batchSize, this.budgetLeft));
+  }
+
+  /** What a RateLimit-Remaining / RateLimit-Reset pair says (units, Graph seconds), after a batch answered. */
+  onRateLimit(remainingUnits: number, resetSeconds: number): void {
+    const now = this.clock.now();
+    // Batches still in flight will spend from the same budget.
+    this.budgetLeft = Math.floor(remainingUnits / UNITS_PER_INVITE) - this.invitesInFlight;
+    this.budgetResetAt = now + Math.max(0, resetSeconds) * 1000 * this.timeScale;
+  }
+
+  /** A batch of `invites` was answered (whatever the outcome). */
+  onAnswered(invites: number): void {
+    this.invitesInFlight = Math.max(0, this.invitesInFlight - invites);
+  }
+
+  private forgetExpiredBudget(now: number): void {
+    // A new window starts with a full budget, which is not announced: back to learning.
+    if (this.budgetLeft !== undefined && now >= this.budgetResetAt) this.budgetLeft = undefined;
+  }
+
   onSend(invites: number): void {
     const now = this.clock.now();
+    this.invitesInFlight += invites;
+    if (this.budgetLeft !== undefined) this.budgetLeft -= invites;
     if (this.rate !== undefined) {
       // No credit for idle time: after a pause the next batch waits its full share again.
       this.nextAllowedAt = Math.max(now, this.nextAllowedAt) + (invites / this.rate) * 1000 * this.timeScale;

@@ -555,6 +555,24 @@ export async function runShare(
             }
           });
         }
+        pacer.onAnswered(batch.length);
+        if (result.kind === "items") {
+          // SharePoint announces the budget left once 80 % is used (RateLimit-* headers, preview).
+          let remaining: number | undefined;
+          let reset = 0;
+          for (const answer of result.items.values()) {
+            const r = Number(answer.headers["ratelimit-remaining"]);
+            if (
+              answer.headers["ratelimit-remaining"] !== undefined &&
+              Number.isFinite(r) &&
+              (remaining === undefined || r < remaining)
+            ) {
+              remaining = r;
+              reset = Number(answer.headers["ratelimit-reset"]) || 0;
+            }
+          }
+          if (remaining !== undefined) pacer.onRateLimit(remaining, reset);
+        }
         if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
         if (sessionLost && sessionId === usedSession) {
           sessionId = undefined;
@@ -574,7 +592,8 @@ export async function runShare(
         const now = clock.now();
         queue.sort((a, b) => a.notBefore - b.notBefore);
         const ready: Pending[] = [];
-        while (ready.length < tuning.batchSize && queue.length && (queue[0]?.notBefore ?? 0) <= now) {
+        const cap = pacer.batchCap(tuning.batchSize);
+        while (ready.length < cap && queue.length && (queue[0]?.notBefore ?? 0) <= now) {
           const p = queue.shift();
           if (p) ready.push(p);
         }

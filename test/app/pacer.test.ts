@@ -132,4 +132,21 @@ describe("Pacer", () => {
     pacer.onSend(20);
     expect(pacer.nextSlot(0)).toBe(2_000);
   });
+
+  it("spends no more than the announced budget (RateLimit-Remaining), then waits for RateLimit-Reset", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock);
+    pacer.onSend(20); // a batch still in flight when the header arrives
+    // 150 units left = 30 invites, 20 of which the batch in flight will use.
+    pacer.onRateLimit(150, 2);
+    expect(pacer.batchCap(20)).toBe(10);
+    expect(pacer.nextSlot(0)).toBe(0);
+    pacer.onSend(10);
+    expect(pacer.batchCap(20)).toBe(0);
+    expect(pacer.nextSlot(0)).toBe(2_000);
+    clock.advance(2_000);
+    // A new window: the budget is no longer known, full batches again.
+    expect(pacer.batchCap(20)).toBe(20);
+    expect(pacer.nextSlot(0)).toBe(0);
+  });
 });

@@ -202,6 +202,30 @@ describe("resource-unit budget", () => {
   });
 });
 
+describe("RateLimit headers", () => {
+  it("announce the units left and the reset once 80 % of the window is used, when asked for", async () => {
+    const budget = { costPerInvite: 5, unitsPerWindow: 25, windowSeconds: 60, retryAfterSeconds: 2 };
+    emu.setFaults({ timeScale: 0.02, budget: { ...budget, rateLimitHeaders: true } });
+    const people = ["lee", "joni", "debra", "emily"];
+    const answers = [];
+    for (const a of people) answers.push(await invite(emu, [{ email: `${a}@contoso.com` }]));
+    // 5, 10, 15 units used: under 80 % of 25, nothing announced; at 20 units (80 %), 5 are left.
+    expect(answers.slice(0, 3).map((a) => a.headers.get("ratelimit-remaining"))).toEqual([null, null, null]);
+    expect(answers[3]!.headers.get("ratelimit-limit")).toBe("25");
+    expect(answers[3]!.headers.get("ratelimit-remaining")).toBe("5");
+    expect(Number(answers[3]!.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
+    expect(Number(answers[3]!.headers.get("ratelimit-reset"))).toBeLessThanOrEqual(60);
+
+    emu.reset();
+    emu.setFaults({ timeScale: 0.02, budget });
+    for (const a of people) {
+      expect(
+        (await invite(emu, [{ email: `${a}@contoso.com` }])).headers.get("ratelimit-remaining"),
+      ).toBeNull();
+    }
+  });
+});
+
 describe("early retries", () => {
   it("records a request that comes back before its Retry-After elapsed, not one that waited", async () => {
     emu.setFaults({

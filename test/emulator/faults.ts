@@ -196,6 +196,25 @@ export class FaultEngine {
     this.unitsUsed = 0;
   }
 
+  /**
+   * RateLimit-Limit / -Remaining / -Reset, which SharePoint sends (preview) once an app has used 80 % of its
+   * resource units ("Avoid getting throttled or blocked in SharePoint Online", RateLimit headers). Only
+   * with budget.rateLimitHeaders: real tenants do not always send them.
+   */
+  rateLimitHeaders(now: number): Record<string, string> | undefined {
+    const budget = this.config.budget;
+    if (!budget?.rateLimitHeaders) return undefined;
+    const windowMs = this.scaledMs(budget.windowSeconds);
+    if (now - this.windowStart >= windowMs || this.unitsUsed < budget.unitsPerWindow * 0.8) return undefined;
+    const resetMs = Math.max(0, this.windowStart + windowMs - now);
+    return {
+      "RateLimit-Limit": String(budget.unitsPerWindow),
+      "RateLimit-Remaining": String(Math.max(0, budget.unitsPerWindow - this.unitsUsed)),
+      // Whole seconds of Graph time, as Retry-After.
+      "RateLimit-Reset": String(Math.ceil(resetMs / this.scaledMs(1))),
+    };
+  }
+
   charge(cost: number): void {
     if (this.config.budget !== undefined) this.unitsUsed += cost;
   }

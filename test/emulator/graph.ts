@@ -606,6 +606,8 @@ export class GraphCore {
       response = this.toErrorResponse(e, op);
     }
     this.faults.charge(route.cost);
+    const rateLimit = this.faults.rateLimitHeaders(now);
+    if (rateLimit) response = { ...response, headers: { ...response.headers, ...rateLimit } };
 
     if (rule === undefined) return this.finish(op, { response }, fingerprint, now);
     switch (rule.fault) {

@@ -97,6 +97,8 @@ export interface BudgetConfig {
   growth?: number;
   /** Cap for the grown Retry-After. Default 3600 (onedrive-api-docs#1436 reports about an hour). */
   maxRetryAfterSeconds?: number;
+  /** Send RateLimit-* headers once 80 % of the window's units are used (SharePoint's preview headers). */
+  rateLimitHeaders?: boolean;
 }
 
 export interface FaultConfig {
