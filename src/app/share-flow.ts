@@ -6,18 +6,10 @@ import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies
 import { ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
-import {
-  duplicateIndex,
-  isWritableStatusCell,
-  logRowForOutcome,
-  logRowForRejection,
-  rowStatusText,
-  type RunContext,
-} from "../core/results";
+import { logRowForOutcome, logRowForRejection, type RunContext } from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
 import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
-import { STATUS_COLUMN_HEADER } from "../core/permission-log";
 import type {
   DriveItemRef,
   GraphErrorInfo,
@@ -28,8 +20,10 @@ import type {
   Rejection,
   ShareOptions,
 } from "../core/types";
-import type { Clock, GraphPort, InviteCall, StatusWrite, WorkbookPort } from "./ports";
+import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
 import { Pacer, type PacerTuning } from "./pacer";
+import { WorkbookSession } from "./workbook-session";
+import { WriteBack } from "./write-back";
 
 export interface FlowTuning {
   /** Invites per $batch (Graph allows 20). */
@@ -182,106 +176,31 @@ export async function runShare(
 
   const outcomes = new Map<string, Outcome>();
   const byKey = new Map(recipients.map((r) => [r.key, r] as const));
-  const dupIndex = duplicateIndex(parsed);
   const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId };
-  const written = new Set<string>();
-  let statusesSkipped = 0;
-  let headersWritten = false;
-
-  // Write-back after every batch: finished recipients' log rows, and the status of every row whose
-  // recipients all have an outcome. Flushes are chained so they land in order. A flush that fails (the
-  // sheet was deleted, the workbook is busy) puts its rows back, to be written by the next one.
-  let flushChain: Promise<void> = Promise.resolve();
-  let writeError: unknown;
-  const pendingLog: string[][] = [];
-  const flush = (final: boolean): Promise<void> => {
-    const statuses: StatusWrite[] = [];
-    const claimed: string[] = [];
-    const headersNow = !headersWritten;
-    if (headersNow) {
-      headersWritten = true;
-      for (const h of parsed.headers) {
-        if (isWritableStatusCell(h.statusCellValue)) {
-          statuses.push({
-            sheet: h.sheet,
-            row: h.row,
-            column: h.statusCell.column,
-            text: STATUS_COLUMN_HEADER,
-          });
-        }
-      }
-    }
-    for (const row of parsed.rows) {
-      const id = row.statusCell.address;
-      if (written.has(id)) continue;
-      const text = rowStatusText(row, outcomes, dupIndex);
-      if (text === undefined) {
-        // A row none of whose recipients is part of this run (a "Retry failed" run) keeps its status.
-        if (final) written.add(id);
-        continue;
-      }
-      written.add(id);
-      if (!isWritableStatusCell(row.statusCellValue)) {
-        statusesSkipped += 1;
-        continue;
-      }
-      claimed.push(id);
-      statuses.push({ sheet: row.sheet, row: row.row, column: row.statusCell.column, text });
-    }
-    const logRows = pendingLog.splice(0, pendingLog.length);
-    if (logRows.length === 0 && statuses.length === 0) return flushChain;
-    flushChain = flushChain.then(async () => {
-      try {
-        await workbook.flush({ logRows, statuses });
-        writeError = undefined;
-      } catch (e) {
-        writeError = e;
-        pendingLog.unshift(...logRows);
-        claimed.forEach((id) => written.delete(id));
-        if (headersNow) headersWritten = false;
-      }
-    });
-    return flushChain;
-  };
+  const writeBack = new WriteBack(workbook, parsed, outcomes);
+  const flush = (final: boolean) => writeBack.flush(final);
 
   const settle = (o: Outcome) => {
     if (outcomes.has(o.key)) return;
     outcomes.set(o.key, o);
     const r = byKey.get(o.key);
-    if (r) pendingLog.push(logRowForOutcome(r, o, ctx));
+    if (r) writeBack.log(logRowForOutcome(r, o, ctx));
     if (o.status === "granted") progress.granted += 1;
     else if (o.status === "failed") progress.failed += 1;
     else progress.skipped += 1;
     progress.remaining = Math.max(0, recipients.length - outcomes.size);
   };
 
-  for (const rej of parsed.rejected) pendingLog.push(logRowForRejection(rej, ctx));
-  // Rows whose recipients are not part of a "Retry failed" run are not touched.
-  if (request.only === "failed") {
-    for (const r of parsed.recipients) if (!byKey.has(r.key)) written.add(r.source.address);
-  }
+  for (const rej of parsed.rejected) writeBack.log(logRowForRejection(rej, ctx));
 
-  let sessionId: string | undefined;
-  let sessionNote: string | undefined;
-  let sessionTouched = 0;
-  let sessionRenewal: Promise<void> | undefined;
+  const session = new WorkbookSession(
+    graph,
+    item,
+    clock,
+    tuning.sessionRefreshMs * tuning.timeScale,
+    () => (ctx.sessionless = true),
+  );
   let cancelled = false;
-
-  const noSession = (why: string) => {
-    // Personal accounts and some files have no workbook sessions: share without the header, and say so.
-    sessionId = undefined;
-    ctx.sessionless = true;
-    sessionNote = `No workbook session could be opened (${why}); the workbook was shared without one.`;
-  };
-  const openSession = async () => {
-    try {
-      sessionId = await graph.createSession(item);
-      sessionTouched = clock.now();
-      sessionNote = undefined;
-    } catch (e) {
-      noSession(describe(e));
-    }
-  };
 
   try {
     progress.phase = "checking";
@@ -292,17 +211,10 @@ export async function runShare(
     try {
       if (!dryRun && graph.openSessionAndListPermissions) {
         const start = await graph.openSessionAndListPermissions(item);
-        if (start.sessionId) {
-          sessionId = start.sessionId;
-          sessionTouched = clock.now();
-        } else {
-          noSession(
-            start.sessionError ? `${start.sessionError.code}: ${start.sessionError.message}` : "no session",
-          );
-        }
+        session.adopt(start.sessionId, start.sessionError);
         permissions = start.permissions;
       } else {
-        if (!dryRun) await openSession();
+        if (!dryRun) await session.open();
         permissions = await graph.listPermissions(item);
       }
     } catch (e) {
@@ -347,28 +259,6 @@ export async function runShare(
         }
       };
 
-      const renewSession = (): Promise<void> => {
-        sessionRenewal ??= openSession().finally(() => (sessionRenewal = undefined));
-        return sessionRenewal;
-      };
-
-      // Invites do not touch the workbook, so only createSession/refreshSession keep a session alive.
-      // The refresh interval starts at the tuning's and shrinks to half of any idle time that was seen
-      // to expire a session; a session that keeps expiring is given up and the run goes on without one.
-      let refreshEvery = tuning.sessionRefreshMs * tuning.timeScale;
-      let sessionsLost = 0;
-      const MAX_SESSIONS_LOST = 5;
-
-      const keepSessionAlive = async () => {
-        if (!sessionId || clock.now() - sessionTouched < refreshEvery) return;
-        sessionTouched = clock.now();
-        try {
-          await graph.refreshSession(item, sessionId);
-        } catch {
-          await renewSession();
-        }
-      };
-
       const requeue = (p: Pending, delayMs: number) => {
         p.attempt += 1;
         p.waitedMs += delayMs;
@@ -391,6 +281,23 @@ export async function runShare(
         };
         lastRead = read;
         return read.result;
+      };
+
+      /** How long a 429 says everyone should wait (Graph time): Retry-After, or a backoff step. */
+      const throttleWait = (retryAfter: string | null, attempt: number): number => {
+        const d = decideRetry(
+          {
+            status: 429,
+            retryAfter,
+            attempt,
+            waitedMs: 0,
+            now: clock.now(),
+            random: random(),
+            idempotent: true,
+          },
+          tuning.retry,
+        );
+        return d.action === "stop" ? 0 : d.delayMs;
       };
 
       const fail = (p: Pending, error: GraphErrorInfo) =>
@@ -466,33 +373,21 @@ export async function runShare(
       };
 
       const runBatch = async (batch: Pending[]) => {
-        await keepSessionAlive();
+        await session.keepAlive();
         const calls: InviteCall[] = batch.map((p) => ({
           id: String(++callSeq),
           body: buildInviteBody(p.recipient, p.options),
         }));
-        const usedSession = sessionId;
+        const usedSession = session.id;
+        const touchedBefore = session.lastTouched();
         const result = await graph.inviteBatch(item, calls, usedSession);
-        const touchedBefore = sessionTouched;
         const ambiguous: Parameters<typeof reconcile>[0] = [];
         let throttledAfter: number | undefined;
         let sessionLost = false;
         if (result.kind === "failed") {
           if (result.status === 429) {
             // The whole batch was refused before execution: every invite may be sent again.
-            const d = decideRetry(
-              {
-                status: 429,
-                retryAfter: result.retryAfter,
-                attempt: 1,
-                waitedMs: 0,
-                now: clock.now(),
-                random: random(),
-                idempotent: true,
-              },
-              tuning.retry,
-            );
-            throttledAfter = d.action === "stop" ? 0 : d.delayMs;
+            throttledAfter = throttleWait(result.retryAfter, 1);
             batch.forEach((p) => again(p, 429, result.retryAfter, result.error));
           } else if (result.status === 0 || result.status >= 500) {
             batch.forEach((p) =>
@@ -533,20 +428,7 @@ export async function runShare(
                 queue.push(p);
               } else {
                 if (answer.status === 429) {
-                  const ra = a.retryAfter;
-                  const d = decideRetry(
-                    {
-                      status: 429,
-                      retryAfter: ra,
-                      attempt: p.attempt + 1,
-                      waitedMs: 0,
-                      now: clock.now(),
-                      random: random(),
-                      idempotent: true,
-                    },
-                    tuning.retry,
-                  );
-                  throttledAfter = Math.max(throttledAfter ?? 0, d.action === "stop" ? 0 : d.delayMs);
+                  throttledAfter = Math.max(throttledAfter ?? 0, throttleWait(a.retryAfter, p.attempt + 1));
                 }
                 again(p, answer.status, a.retryAfter, a.error);
               }
@@ -574,17 +456,7 @@ export async function runShare(
           if (remaining !== undefined) pacer.onRateLimit(remaining, reset);
         }
         if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
-        if (sessionLost && sessionId === usedSession) {
-          sessionId = undefined;
-          sessionsLost += 1;
-          const idleSeen = clock.now() - touchedBefore;
-          refreshEvery = Math.max(1, Math.min(refreshEvery, idleSeen / 2));
-          if (sessionsLost > MAX_SESSIONS_LOST) {
-            noSession(`the workbook session expired ${sessionsLost} times`);
-          } else {
-            await renewSession();
-          }
-        }
+        if (sessionLost) await session.lost(usedSession, touchedBefore);
         if (ambiguous.length) await reconcile(ambiguous);
       };
 
@@ -654,15 +526,7 @@ export async function runShare(
       signal?.removeEventListener("abort", poke);
     }
   } finally {
-    if (sessionId) {
-      const closing = sessionId;
-      sessionId = undefined;
-      try {
-        await graph.closeSession(item, closing);
-      } catch {
-        // Closing is a courtesy: an unclosed session idles out in minutes. The run's result stands.
-      }
-    }
+    await session.close();
     // Every recipient leaves with exactly one outcome, even when the run broke off.
     for (const r of recipients) {
       if (!outcomes.has(r.key)) {
@@ -676,15 +540,15 @@ export async function runShare(
     progress.phase = "finishing";
     emit();
     await flush(true);
-    if (writeError !== undefined) {
+    if (writeBack.error !== undefined) {
       // One more try, with the log table made again in case its sheet was deleted during the run.
       await workbook.ensureLog().catch(() => undefined);
       await flush(true);
     }
   }
-  if (writeError !== undefined) {
+  if (writeBack.error !== undefined) {
     // The invitations stand; only the record of them could not be written. Say so rather than pretend.
-    throw new ShareError("workbookWrite", [describe(writeError)], { cause: writeError });
+    throw new ShareError("workbookWrite", [describe(writeBack.error)], { cause: writeBack.error });
   }
 
   progress.phase = "done";
@@ -705,10 +569,10 @@ export async function runShare(
     outcomes: list,
     sessionUsed: !dryRun && !ctx.sessionless,
     logSheet,
-    statusesSkipped,
+    statusesSkipped: writeBack.statusesSkipped,
     roundTrips: graph.roundTrips(),
   };
-  if (sessionNote) summary.sessionNote = sessionNote;
+  if (session.note) summary.sessionNote = session.note;
   return summary;
 }
 
