@@ -16,25 +16,21 @@ import {
   DEMO_WORKBOOK_URL,
   emailsPerRecipient,
   grantsPerRecipient,
-  startEmulator,
   unclosedSessions,
   type Emulator,
   type FaultConfig,
 } from "../emulator";
+import { useEmulator } from "../helpers/use-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
 import type { WorkbookModel } from "../excel-sim/model";
 import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 jest.setTimeout(120_000);
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
 beforeEach(() => {
-  emu.reset();
-  emu.setFaults({});
+  emu = emulator();
 });
 
 const N = 500;

@@ -10,10 +10,10 @@ import {
   DEMO_PERSONAL_WORKBOOK_URL,
   DEMO_USERS,
   DEMO_WORKBOOK_URL,
-  startEmulator,
   unclosedSessions,
   type Emulator,
 } from "../emulator";
+import { useEmulator } from "../helpers/use-emulator";
 import type { WorkbookPort } from "../../src/app/ports";
 import { runShare } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
@@ -23,14 +23,10 @@ import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import { installExcelSimulator } from "../excel-sim/install";
 import { logRows, newWorkbook, share } from "../helpers/flow-harness";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
 beforeEach(() => {
-  emu.reset();
-  emu.setFaults({});
+  emu = emulator();
 });
 
 const options: ShareOptions = {

@@ -8,18 +8,14 @@ import {
   DEMO_PERSONAL_WORKBOOK_URL,
   DEMO_USERS,
   DEMO_WORKBOOK_URL,
-  startEmulator,
   type Emulator,
 } from "../emulator";
+import { useEmulator } from "../helpers/use-emulator";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu.close());
 beforeEach(() => {
-  emu.reset();
-  emu.setFaults({});
+  emu = emulator();
 });
 
 const item = { driveId: DEMO_DRIVE_ID, itemId: DEMO_ITEM_ID };
