@@ -9,18 +9,13 @@ import {
   startEmulator,
   type Emulator,
 } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { call, errorCode, errorMessage, fakeClock, ITEM_PATH, obj } from "./helpers";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 describe("authentication", () => {

@@ -1,16 +1,11 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, startEmulator, type Emulator } from "./index";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, type Emulator } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { batch, call, createSession, errorCode, ITEM_PATH, inviteBody, inviteItem, obj } from "./helpers";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 const PEOPLE = [

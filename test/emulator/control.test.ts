@@ -1,18 +1,13 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { DEMO_ITEM_ID, startEmulator, type Emulator } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { arr, invite, obj } from "./helpers";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 async function control(

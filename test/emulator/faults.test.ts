@@ -1,19 +1,14 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, startEmulator, type Emulator, type FaultKind } from "./index";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, type Emulator, type FaultKind } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { batch, call, errorCode, fakeClock, invite, inviteItem, ITEM_PATH, obj, values } from "./helpers";
 
 // A hand-moved clock: budget windows, Retry-After waits and early retries need no sleeping.
 const clock = fakeClock();
 
+const emulator = useEmulator({ clock: clock.now });
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ clock: clock.now });
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 function always(

@@ -1,16 +1,11 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_OWNER, startEmulator, type Emulator } from "./index";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_OWNER, type Emulator } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { call, errorCode, invite, ITEM_PATH, obj, values } from "./helpers";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 const PEOPLE = ["alexw", "allan", "christie", "debra", "diego", "emily", "enrico"].map(

@@ -7,18 +7,13 @@ import {
   unclosedSessions,
   type Emulator,
 } from "./index";
+import { useEmulator } from "../helpers/use-emulator";
 import { call, createSession, errorCode, fakeClock, innerCode, invite, ITEM_PATH, obj } from "./helpers";
 
+const emulator = useEmulator();
 let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
 beforeEach(() => {
-  emu.setFaults({});
-  emu.reset();
+  emu = emulator();
 });
 
 const S = (id: string): Record<string, string> => ({ "Workbook-Session-Id": id });

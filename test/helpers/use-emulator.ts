@@ -1,11 +1,11 @@
 // One Graph emulator per test file, fresh state and no faults before every test.
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator";
 
 /** Returns a getter: the emulator exists only once beforeAll has run. */
-export function useEmulator(): () => Emulator {
+export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
   let emu: Emulator | undefined;
   beforeAll(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator(options);
   });
   afterAll(() => emu?.close());
   beforeEach(() => {
