@@ -32,7 +32,7 @@ module.exports = [
     },
   },
   {
-    files: ["**/*.js", "**/*.cjs", "scripts/**", "test/**", "bench/**"],
+    files: ["**/*.js", "**/*.cjs", "scripts/**", "test/**", "bench/**", "workbench/**"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
   {

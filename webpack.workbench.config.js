@@ -1,6 +1,6 @@
-// Builds the workbench (test/workbench): the page that hosts the real task pane beside a simulated
+// Builds the workbench (workbench/host): the page that hosts the real task pane beside a simulated
 // workbook, and the office.js stand-in the task pane loads instead of the Office CDN script.
-// Output: dist/workbench/ (served by test/workbench/server.ts). Development only; never deployed.
+// Output: dist/workbench/ (served by workbench/host/server.ts). Development only; never deployed.
 // Type-checking is `npm run typecheck`'s job (test/tsconfig.json), so ts-loader only transpiles here.
 
 const path = require("path");
@@ -11,8 +11,8 @@ module.exports = () => ({
   mode: "development",
   devtool: "source-map",
   entry: {
-    workbench: "./test/workbench/workbench.ts",
-    "office-shim": "./test/workbench/office-shim.ts",
+    workbench: "./workbench/host/workbench.ts",
+    "office-shim": "./workbench/host/office-shim.ts",
   },
   output: {
     path: path.resolve(__dirname, "dist", "workbench"),
@@ -40,11 +40,11 @@ module.exports = () => ({
   plugins: [
     new HtmlWebpackPlugin({
       filename: "index.html",
-      template: "./test/workbench/workbench.html",
+      template: "./workbench/host/workbench.html",
       chunks: ["workbench"],
       scriptLoading: "defer",
     }),
-    new CopyWebpackPlugin({ patterns: [{ from: "test/workbench/workbench.css", to: "workbench.css" }] }),
+    new CopyWebpackPlugin({ patterns: [{ from: "workbench/host/workbench.css", to: "workbench.css" }] }),
   ],
   performance: { hints: false },
 });

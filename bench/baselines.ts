@@ -3,7 +3,12 @@
 //   Add-PnPFileSharingInvite and a Power Automate "apply to each" loop behave);
 // - unpaced: 8 $batch requests of 20 in flight at all times, a throttled invite retried once its
 //   Retry-After has passed and never earlier, with no pacing otherwise.
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_WORKBOOK_URL, encodeShareToken } from "../test/emulator";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_WORKBOOK_URL,
+  encodeShareToken,
+} from "../workbench/graph-emulator";
 
 const ITEM_PATH = `/drives/${encodeURIComponent(DEMO_DRIVE_ID)}/items/${encodeURIComponent(DEMO_ITEM_ID)}`;
 const HEADERS = { Authorization: "Bearer bench-baseline", "Content-Type": "application/json" };

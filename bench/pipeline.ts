@@ -9,9 +9,9 @@ import type { ShareOptions } from "../src/core/types";
 import { GraphApi } from "../src/graph/graph-api";
 import { GraphHttp } from "../src/graph/http";
 import { createExcelWorkbookPort } from "../src/office/excel-workbook";
-import { DEMO_WORKBOOK_URL, type Emulator } from "../test/emulator";
+import { DEMO_WORKBOOK_URL, type Emulator } from "../workbench/graph-emulator";
 import { installExcelSimulator } from "../test/excel-sim/install";
-import { WorkbookModel } from "../test/excel-sim/model";
+import { WorkbookModel } from "../workbench/excel-model/model";
 import { countLedger, roster, type LedgerCounts } from "./workload";
 
 export const SHARE_OPTIONS: ShareOptions = { role: "read", requireSignIn: true, sendInvitation: true };

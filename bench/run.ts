@@ -3,7 +3,7 @@
 // Prints a table for people, then one JSON line per measurement. Options:
 //   --quick        skip the N = 1,000 sequential baseline (about 25 s) and the webpack build
 //   --bundle=dist  measure dist/ instead of building into a temporary directory
-import { startEmulator, type Emulator } from "../test/emulator";
+import { startEmulator, type Emulator } from "../workbench/graph-emulator";
 import { runSequential, runUnpaced } from "./baselines";
 import { measureBundle } from "./bundle";
 import { measureParse, measureSyncs } from "./office";

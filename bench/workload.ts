@@ -1,6 +1,6 @@
 // Workloads shared by the benchmark's scenarios: a roster of N distinct external addresses, the
 // emulator configurations, and counting what the emulator saw (its ledger is the ground truth).
-import type { BudgetConfig, FaultConfig, Ledger } from "../test/emulator";
+import type { BudgetConfig, FaultConfig, Ledger } from "../workbench/graph-emulator";
 
 export const LATENCY_MS = 20;
 

@@ -19,10 +19,10 @@ import {
   unclosedSessions,
   type Emulator,
   type FaultConfig,
-} from "../emulator";
+} from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
-import type { WorkbookModel } from "../excel-sim/model";
+import type { WorkbookModel } from "../../workbench/excel-model/model";
 import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 jest.setTimeout(120_000);

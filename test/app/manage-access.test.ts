@@ -8,10 +8,16 @@ import { ACCESS_TABLE, ACCESS_TABLE_COLUMNS, type AccessPermission } from "../..
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_USERS, DEMO_WORKBOOK_URL, type Emulator } from "../emulator";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_USERS,
+  DEMO_WORKBOOK_URL,
+  type Emulator,
+} from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
-import type { WorkbookModel } from "../excel-sim/model";
+import type { WorkbookModel } from "../../workbench/excel-model/model";
 import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 const emulator = useEmulator();

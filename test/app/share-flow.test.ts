@@ -12,7 +12,7 @@ import {
   DEMO_WORKBOOK_URL,
   unclosedSessions,
   type Emulator,
-} from "../emulator";
+} from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
 import type { WorkbookPort } from "../../src/app/ports";
 import { runShare } from "../../src/app/share-flow";

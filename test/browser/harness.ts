@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { startWorkbench, type Workbench } from "../workbench/server";
+import { startWorkbench, type Workbench } from "../../workbench/host/server";
 import { launchChromium } from "./chromium";
 
 export interface Harness {

@@ -11,8 +11,8 @@ import {
   grantsPerRecipient,
   unclosedSessions,
   type GraphPermission,
-} from "../emulator";
-import { describeSample, SAMPLE_SHEET } from "../workbench/sample";
+} from "../../workbench/graph-emulator";
+import { describeSample, SAMPLE_SHEET } from "../../workbench/host/sample";
 import {
   clickCell,
   columnText,

@@ -1,7 +1,7 @@
 // Installs a simulated host as the globals Excel, Office and OfficeExtension (what office.js defines
 // in a task pane), for jest tests and the workbench page.
 
-import type { WorkbookModel } from "./model";
+import type { WorkbookModel } from "../../workbench/excel-model/model";
 import { createExcelApi, type ExcelApiOptions } from "./office-js";
 
 const GLOBAL_NAMES = ["Excel", "Office", "OfficeExtension"] as const;

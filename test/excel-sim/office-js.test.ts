@@ -1,5 +1,5 @@
 import { installExcelSimulator } from "./install";
-import { WorkbookModel } from "./model";
+import { WorkbookModel } from "../../workbench/excel-model/model";
 
 let model: WorkbookModel;
 let uninstall: () => void;

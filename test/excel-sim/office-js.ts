@@ -18,7 +18,7 @@
 //   run cannot queue more work (InvalidObjectPath).
 // Browser-safe: no Node imports.
 
-import { ExcelSimError, invalidArgument, propertyNotLoaded } from "./errors";
+import { ExcelSimError, invalidArgument, propertyNotLoaded } from "../../workbench/excel-model/errors";
 import {
   type Box,
   type ModelChange,
@@ -32,7 +32,7 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   parseAddress,
-} from "./model";
+} from "../../workbench/excel-model/model";
 
 export type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] };
 

@@ -9,7 +9,7 @@ import {
   DEMO_USERS,
   DEMO_WORKBOOK_URL,
   type Emulator,
-} from "../emulator";
+} from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
 
 const emulator = useEmulator();

@@ -6,9 +6,9 @@ import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/per
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
-import type { Emulator } from "../emulator";
+import type { Emulator } from "../../workbench/graph-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
-import { WorkbookModel } from "../excel-sim/model";
+import { WorkbookModel } from "../../workbench/excel-model/model";
 
 export const TIME_SCALE = 0.005;
 

@@ -1,5 +1,5 @@
 // One Graph emulator per test file, fresh state and no faults before every test.
-import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../workbench/graph-emulator";
 
 /** Returns a getter: the emulator exists only once beforeAll has run. */
 export function useEmulator(options: EmulatorOptions = {}): () => Emulator {

@@ -1,7 +1,7 @@
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import { installExcelSimulator } from "../excel-sim/install";
-import { WorkbookModel } from "../excel-sim/model";
+import { WorkbookModel } from "../../workbench/excel-model/model";
 
 let model: WorkbookModel;
 let uninstall: () => void;

@@ -10,10 +10,16 @@ import { GraphHttp } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import { developmentAccount, type AccountSource } from "../../src/taskpane/account";
 import { mountPane, type PaneController } from "../../src/taskpane/pane";
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_USERS, DEMO_WORKBOOK_URL, type Emulator } from "../emulator";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_USERS,
+  DEMO_WORKBOOK_URL,
+  type Emulator,
+} from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
-import type { WorkbookModel } from "../excel-sim/model";
+import type { WorkbookModel } from "../../workbench/excel-model/model";
 import { logRows, newWorkbook, TIME_SCALE } from "../helpers/flow-harness";
 
 const emulator = useEmulator();

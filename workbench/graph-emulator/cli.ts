@@ -1,4 +1,4 @@
-// npx tsx test/emulator/cli.ts --port 3001 [--faults '{"rules":[...]}' | --faults mixed] [--latency 20] [--quiet]
+// npx tsx workbench/graph-emulator/cli.ts --port 3001 [--faults '{"rules":[...]}' | --faults mixed] [--latency 20] [--quiet]
 import { mixedFaults, validateFaultConfig } from "./faults";
 import { startEmulator } from "./server";
 import type { FaultConfig } from "./types";

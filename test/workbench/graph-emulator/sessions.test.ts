@@ -6,9 +6,18 @@ import {
   startEmulator,
   unclosedSessions,
   type Emulator,
-} from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { call, createSession, errorCode, fakeClock, innerCode, invite, ITEM_PATH, obj } from "./helpers";
+} from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import {
+  call,
+  createSession,
+  errorCode,
+  fakeClock,
+  innerCode,
+  invite,
+  ITEM_PATH,
+  obj,
+} from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;

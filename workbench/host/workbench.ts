@@ -5,8 +5,8 @@
 // URL parameters (all optional): graph=<emulator base url>, token=<dev token>, timeScale=<0..1>,
 // faults=none|mixed|throttling (applied to the emulator when the page opens).
 
-import type { WorkbookModel } from "../excel-sim/model";
-import { createExcelApi, type SimExcelApi } from "../excel-sim/office-js";
+import type { WorkbookModel } from "../excel-model/model";
+import { createExcelApi, type SimExcelApi } from "../../test/excel-sim/office-js";
 import { BRIDGE_KEY, type ExcelSimulatorBridge, type OfficeGlobals, type WorkbenchConfig } from "./bridge";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";

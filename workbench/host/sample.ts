@@ -4,7 +4,7 @@
 // builds it from the users the server sends, and the browser tests build the same description in Node
 // to know what to expect.
 
-import { WorkbookModel } from "../excel-sim/model";
+import { WorkbookModel } from "../excel-model/model";
 
 export const SAMPLE_SHEET = "Team";
 export const SAMPLE_HEADERS = ["Name", "Email", "Role"] as const;

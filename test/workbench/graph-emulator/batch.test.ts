@@ -1,6 +1,15 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, type Emulator } from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { batch, call, createSession, errorCode, ITEM_PATH, inviteBody, inviteItem, obj } from "./helpers";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, type Emulator } from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import {
+  batch,
+  call,
+  createSession,
+  errorCode,
+  ITEM_PATH,
+  inviteBody,
+  inviteItem,
+  obj,
+} from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;

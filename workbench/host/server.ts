@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import webpack from "webpack";
-import { DEMO_USERS, DEMO_WORKBOOK_URL, startEmulator, type Emulator } from "../emulator";
+import { DEMO_USERS, DEMO_WORKBOOK_URL, startEmulator, type Emulator } from "../graph-emulator";
 import type { WorkbenchConfig } from "./bridge";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -12,7 +12,7 @@ import {
   formatAddress,
   MAX_COLUMNS,
   MAX_ROWS,
-} from "../excel-sim/model";
+} from "../excel-model/model";
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 24;

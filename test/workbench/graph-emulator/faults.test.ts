@@ -1,6 +1,21 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, type Emulator, type FaultKind } from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { batch, call, errorCode, fakeClock, invite, inviteItem, ITEM_PATH, obj, values } from "./helpers";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  type Emulator,
+  type FaultKind,
+} from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import {
+  batch,
+  call,
+  errorCode,
+  fakeClock,
+  invite,
+  inviteItem,
+  ITEM_PATH,
+  obj,
+  values,
+} from "../../../workbench/graph-emulator/helpers";
 
 // A hand-moved clock: budget windows, Retry-After waits and early retries need no sleeping.
 const clock = fakeClock();

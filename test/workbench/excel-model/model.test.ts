@@ -1,5 +1,5 @@
-import { evaluateFormula } from "./formula";
-import { WorkbookModel } from "./model";
+import { evaluateFormula } from "../../../workbench/excel-model/formula";
+import { WorkbookModel } from "../../../workbench/excel-model/model";
 
 describe("WorkbookModel: entering values", () => {
   test("a string starting with = becomes a formula in a General cell, and stays text in a @ cell", () => {

@@ -1,6 +1,11 @@
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_OWNER, type Emulator } from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { call, errorCode, invite, ITEM_PATH, obj, values } from "./helpers";
+import {
+  DEMO_DRIVE_ID,
+  DEMO_ITEM_ID,
+  DEMO_OWNER,
+  type Emulator,
+} from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import { call, errorCode, invite, ITEM_PATH, obj, values } from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;

@@ -1,7 +1,7 @@
 // The emulator fault presets of the workbench's settings panel (posted to /_emulator/faults). Rates are
 // higher than the CLI's `--faults mixed` so that a 25-row demo run meets several faults.
 
-import type { FaultConfig } from "../emulator/types";
+import type { FaultConfig } from "../graph-emulator/types";
 
 export const FAULT_PRESETS = {
   none: "None",

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { DEMO_ITEM_ID, startEmulator, type Emulator } from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { arr, invite, obj } from "./helpers";
+import { DEMO_ITEM_ID, startEmulator, type Emulator } from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import { arr, invite, obj } from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;
@@ -87,7 +87,16 @@ describe("CLI", () => {
     const tsx = join(__dirname, "..", "..", "node_modules", ".bin", "tsx");
     const child = spawn(
       tsx,
-      [join(__dirname, "cli.ts"), "--port", "0", "--faults", "mixed", "--latency", "1", "--quiet"],
+      [
+        join(__dirname, "..", "..", "..", "workbench", "graph-emulator", "cli.ts"),
+        "--port",
+        "0",
+        "--faults",
+        "mixed",
+        "--latency",
+        "1",
+        "--quiet",
+      ],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -11,8 +11,17 @@ import {
   grantsPerRecipient,
   startEmulator,
   type Emulator,
-} from "./index";
-import { call, errorCode, errorMessage, invite, inviteBody, ITEM_PATH, obj, values } from "./helpers";
+} from "../../../workbench/graph-emulator/index";
+import {
+  call,
+  errorCode,
+  errorMessage,
+  invite,
+  inviteBody,
+  ITEM_PATH,
+  obj,
+  values,
+} from "../../../workbench/graph-emulator/helpers";
 
 let emu: Emulator;
 beforeAll(async () => {

@@ -8,9 +8,16 @@ import {
   encodeShareToken,
   startEmulator,
   type Emulator,
-} from "./index";
-import { useEmulator } from "../helpers/use-emulator";
-import { call, errorCode, errorMessage, fakeClock, ITEM_PATH, obj } from "./helpers";
+} from "../../../workbench/graph-emulator/index";
+import { useEmulator } from "../../helpers/use-emulator";
+import {
+  call,
+  errorCode,
+  errorMessage,
+  fakeClock,
+  ITEM_PATH,
+  obj,
+} from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;
