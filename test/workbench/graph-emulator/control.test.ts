@@ -84,7 +84,7 @@ describe("control API", () => {
 
 describe("CLI", () => {
   it("starts on the given port, prints the base URL and stops on SIGTERM", async () => {
-    const tsx = join(__dirname, "..", "..", "node_modules", ".bin", "tsx");
+    const tsx = join(__dirname, "..", "..", "..", "node_modules", ".bin", "tsx");
     const child = spawn(
       tsx,
       [
