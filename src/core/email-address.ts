@@ -164,7 +164,7 @@ export function checkEmail(address: string): AddressProblem | undefined {
 export function splitRecipientList(text: string): string[] {
   if (!LIST_SYNTAX.test(text)) return [text];
   const parts: string[] = [];
-  scanParts(text, (start, end) => parts.push(text.slice(start, end)));
+  scanParts(text, parts);
   return parts;
 }
 
@@ -173,42 +173,51 @@ export function splitRecipientList(text: string): string[] {
  * non-blank parts of splitRecipientList), without making a string or an object per part.
  */
 export function countEntries(text: string): number {
-  if (!LIST_SYNTAX.test(text)) return isBlankRange(text, 0, text.length) ? 0 : 1;
-  let count = 0;
-  scanParts(text, (start, end) => {
-    if (!isBlankRange(text, start, end)) count++;
-  });
-  return count;
+  return LIST_SYNTAX.test(text) ? scanParts(text, undefined) : isBlank(text) ? 0 : 1;
 }
 
-/** Calls visit(start, end) for each part of splitRecipientList, in order. */
-function scanParts(text: string, visit: (start: number, end: number) => void): void {
+/**
+ * One pass of splitRecipientList: pushes every part to `parts` when given, and returns how many parts
+ * are not blank (trimToken would leave something). One loop for both, so the count never disagrees.
+ */
+function scanParts(text: string, parts: string[] | undefined): number {
   const lastQuote = text.lastIndexOf('"');
   const lastAngle = text.lastIndexOf(">");
   const lastParen = text.lastIndexOf(")");
   let start = 0;
   let closer = 0; // the code of the character that ends the current quoted or bracketed run, 0 outside one
+  let blank = true; // the current part has only white space and format characters so far
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (closer !== 0) {
       if (code === closer) closer = 0;
-    } else if (code === QUOTE) {
+      continue; // an opener came first, so the part is not blank
+    }
+    if (code === SEMICOLON || code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN) {
+      if (!blank) count++;
+      parts?.push(text.slice(start, i));
+      start = i + 1;
+      blank = true;
+      continue;
+    }
+    if (code === QUOTE) {
       if (i < lastQuote) closer = QUOTE;
     } else if (code === LESS_THAN) {
       if (i < lastAngle) closer = GREATER_THAN;
     } else if (code === OPEN_PAREN) {
       if (i < lastParen) closer = CLOSE_PAREN;
-    } else if (code === SEMICOLON || code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN) {
-      visit(start, i);
-      start = i + 1;
     }
+    if (blank && (isPlainPrintable(code) || !EDGE_CHAR.test(text.charAt(i)))) blank = false;
   }
-  visit(start, text.length);
+  if (!blank) count++;
+  parts?.push(text.slice(start));
+  return count;
 }
 
-/** True when text[start, end) is empty after trimToken. */
-function isBlankRange(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
+/** True when trimToken would leave nothing of the text. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
     if (isPlainPrintable(text.charCodeAt(i)) || !EDGE_CHAR.test(text.charAt(i))) return false;
   }
   return true;

@@ -426,7 +426,7 @@ class SelectionBuilder {
     }
     const recipient: Recipient = { key, kind: token.kind, value: token.value, source: cell, duplicates: [] };
     if (token.displayName !== undefined) recipient.displayName = token.displayName;
-    if (token.warnings) recipient.warnings = token.warnings.map((w) => ({ ...w }));
+    if (token.warnings) recipient.warnings = token.warnings;
     if (settings.overrides) recipient.overrides = { ...settings.overrides };
     this.byKey.set(key, recipient);
     this.recipients.push(recipient);
