@@ -302,11 +302,12 @@ export function parseToken(token: string): ParsedToken {
     }
     address = decoded;
   }
-  const displayName = cleanName(unquote(name));
+  const displayName = name === "" ? "" : cleanName(unquote(name));
   // Checked on the NFKC form too, so a full-width ＠ or ＜ counts. Such a name reads as an address
   // ("alice@contoso.com <bob@evil.com>" would invite bob) or hides one ("Jane <a@x.com> <b@y.com>").
-  const folded = displayName.normalize("NFKC");
-  if (folded.includes("@") || folded.includes("<")) return suspiciousName(token, displayName, address);
+  if (displayName !== "" && /[@<]/.test(displayName.normalize("NFKC"))) {
+    return suspiciousName(token, displayName, address);
+  }
   if (!fromMailto && isObjectId(address)) {
     const value = normalizeObjectId(address);
     return withName({ ok: true, kind: "objectId", value, key: value }, displayName);
