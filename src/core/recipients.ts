@@ -1,6 +1,7 @@
 // Turns whatever a person selected into recipients, rejections with reasons, duplicates and the rows
 // that get a status. Every non-blank visible candidate cell ends up as a recipient's source, a
-// duplicate, or a rejection naming the cell, so the status column can explain each row.
+// duplicate, or a rejection naming the cell, so the status column can explain each row; past the
+// run's cap (MAX_ENTRIES_PER_RUN) cells are only counted, in ParsedSelection.notRead.
 
 import { cellAddress, cellRef } from "./a1";
 import {
