@@ -1,6 +1,7 @@
 // What is written back: one Permissions-log row per recipient outcome (and per rejected cell), and
 // one short status per selected row. Pure: the time and run id are passed in.
 
+import { recipientLabel } from "./email-address";
 import { PERMISSION_LOG_COLUMNS, STATUS_COLUMN_HEADER } from "./permission-log";
 import type {
   CellValue,
@@ -55,7 +56,8 @@ function toColumns(row: Partial<Row>): string[] {
 export function logRowForOutcome(recipient: Recipient, outcome: Outcome, ctx: RunContext): string[] {
   const row: Partial<Row> = {
     "Shared at": ctx.at,
-    Recipient: recipient.displayName ? `${recipient.displayName} <${recipient.value}>` : recipient.value,
+    // The address first: a name cannot then pose as the address or push it out of view.
+    Recipient: recipientLabel(recipient),
     Status: outcomeLabel(outcome),
     "Source cell": recipient.source.address,
     "Run ID": ctx.runId,

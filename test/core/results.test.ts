@@ -35,7 +35,7 @@ describe("log rows", () => {
   it("fills every column of a granted row, display name kept verbatim as data", () => {
     const row = logRowForOutcome(r, granted, ctx);
     expect(row).toHaveLength(PERMISSION_LOG_COLUMNS.length);
-    expect(row[col("Recipient")]).toBe('=HYPERLINK("http://x","y") <megan@contoso.com>');
+    expect(row[col("Recipient")]).toBe('megan@contoso.com (=HYPERLINK("http://x","y"))');
     expect(row[col("Status")]).toBe("granted");
     expect(row[col("Permission ID")]).toBe("p1");
     expect(row[col("Sign-in required")]).toBe("yes");
