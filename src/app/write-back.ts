@@ -173,20 +173,26 @@ export class WriteBack {
         });
       }
     };
-    const tryWrite = async (chunk: Array<Item<T>>): Promise<void> => {
-      if (attempt.failedCalls >= FAILED_CALLS_PER_FLUSH) {
-        left.push(...chunk);
-        return;
-      }
+    let stalled = false;
+    /** One request; false when Excel refused it. */
+    const send = async (chunk: Array<Item<T>>): Promise<boolean> => {
       const values = chunk.map((i) => i.value);
       try {
         report(values, await write(values));
         attempt.succeeded = true;
-        return;
+        return true;
       } catch (e) {
         attempt.failedCalls += 1;
         attempt.lastError = e;
+        return false;
       }
+    };
+    const tryWrite = async (chunk: Array<Item<T>>): Promise<void> => {
+      if (stalled || attempt.failedCalls >= FAILED_CALLS_PER_FLUSH) {
+        left.push(...chunk);
+        return;
+      }
+      if (await send(chunk)) return;
       const [only] = chunk;
       if (chunk.length === 1 && only) {
         only.failures += 1;
@@ -194,9 +200,23 @@ export class WriteBack {
         suspects.push(only);
         return;
       }
-      const middle = Math.ceil(chunk.length / 2);
-      await tryWrite(chunk.slice(0, middle));
-      await tryWrite(chunk.slice(middle));
+      let rest = chunk;
+      if (!attempt.succeeded) {
+        // Nothing has landed yet: is it a row, or the workbook? The first and the last row, alone,
+        // answer that in two requests; only when both fail is the workbook blamed and bisecting spared.
+        const ends = [chunk[0], chunk[chunk.length - 1]].filter((i): i is Item<T> => i !== undefined);
+        const landed = new Set<Item<T>>();
+        for (const end of ends) if (await send([end])) landed.add(end);
+        if (landed.size === 0) {
+          stalled = true;
+          left.push(...chunk);
+          return;
+        }
+        rest = chunk.filter((i) => !landed.has(i));
+      }
+      const middle = Math.ceil(rest.length / 2);
+      await tryWrite(rest.slice(0, middle));
+      await tryWrite(rest.slice(middle));
     };
     for (const chunk of chunkBySize(items, (i) => sizeOf(i.value))) await tryWrite(chunk);
     // A row that fails alone while others land is tried again, then reported and dropped. When nothing

@@ -54,7 +54,7 @@ const granted = (): Outcome => ({ status: "granted", key: "", permission: { id: 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `user${i + 1}@contoso.com`);
 
 /** Wraps the Excel port, counting the requests and refusing any log row that contains `poison`. */
-function refusing(poison: string): WorkbookPort & { calls: WorkbookFlush[] } {
+function refusing(...poison: string[]): WorkbookPort & { calls: WorkbookFlush[] } {
   const calls: WorkbookFlush[] = [];
   return {
     calls,
@@ -63,7 +63,7 @@ function refusing(poison: string): WorkbookPort & { calls: WorkbookFlush[] } {
     ensureLog: () => excel.ensureLog(),
     flush: async (u: WorkbookFlush): Promise<FlushReport | void> => {
       calls.push(u);
-      if (u.logRows.some((row) => row.some((cell) => cell.includes(poison)))) {
+      if (u.logRows.some((row) => row.some((cell) => poison.some((p) => cell.includes(p))))) {
         throw new Error("The request was refused.");
       }
       return excel.flush(u);
@@ -138,8 +138,15 @@ test("when nothing can be written at all, the rows stay queued and the error is 
     },
   };
   const wb = new WriteBack(port, parsed, outcomes);
+  let calls = 0;
+  const counting: WorkbookPort = { ...port, flush: (u) => (calls++, port.flush(u)) };
+  const wbCounted = new WriteBack(counting, parsed, new Map(outcomes));
   await runBatches(wb, parsed, outcomes, granted);
   expect(String(wb.error)).toMatch(/read-only/);
+  // Blaming no row costs a few requests a flush (the chunk, then its first and last row alone).
+  for (const r of parsed.recipients) wbCounted.log(logRowForOutcome(r, granted(), ctx));
+  await wbCounted.flush(true);
+  expect(calls).toBeLessThanOrEqual(6);
   expect(wb.unwritableRows).toEqual([]);
   expect(logRows(model)).toHaveLength(0);
   broken = false;
@@ -167,3 +174,17 @@ test("100,000 rejected cells: 1,001 log rows, every status written, no request o
   expect(model.cell("Roster", "B100001").value).toMatch(/^Rejected: Roster!A100001: /);
   expect(col("Error message")).toBeGreaterThan(0);
 }, 120_000);
+
+test("rows refused at the very start of the first request are isolated too, even side by side", async () => {
+  const parsed = await selectColumn(people(40));
+  const outcomes = new Map<string, Outcome>();
+  const port = refusing("user1@", "user2@");
+  const wb = new WriteBack(port, parsed, outcomes);
+  await runBatches(wb, parsed, outcomes, granted);
+  expect(wb.error).toBeUndefined();
+  expect(logRows(model)).toHaveLength(38);
+  expect(wb.unwritableRows.map((r) => r.what)).toEqual([
+    "Log row for user1@contoso.com (Roster!A2)",
+    "Log row for user2@contoso.com (Roster!A3)",
+  ]);
+});
