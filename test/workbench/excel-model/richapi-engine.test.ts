@@ -470,10 +470,10 @@ describe("errors", () => {
       },
       {
         body: {
-          Actions: [{ Id: 2, ActionType: 6, Name: "", ObjectPathId: 1, RecursiveQueryInfo: {} }],
+          Actions: [{ Id: 2, ActionType: 42, Name: "", ObjectPathId: 1 }],
           ObjectPaths: { "1": GLOBAL },
         },
-        what: "ActionType 6",
+        what: "ActionType 42",
       },
     ];
     for (const { body, what } of cases) {

@@ -22,7 +22,7 @@ import {
   parseRequestBody,
   type ResponseBody,
 } from "./protocol";
-import { queryTarget } from "./query";
+import { queryTarget, recursiveQuery } from "./query";
 import { NotImplementedError, type Target } from "./targets";
 
 export interface RichApiEngine {
@@ -116,6 +116,17 @@ function query(req: RequestState, action: ActionInfo, json: boolean): unknown {
   return result;
 }
 
+function runRecursiveQuery(req: RequestState, action: ActionInfo): unknown {
+  const target = resolvePath(req, action.ObjectPathId);
+  if (target === null) return null;
+  const log = (member: string): void => void req.engine.executed.add(member);
+  return recursiveQuery(
+    { model: req.engine.model, json: false, log },
+    target,
+    action.RecursiveQueryInfo ?? {},
+  );
+}
+
 function ensureUnchanged(req: RequestState, action: ActionInfo): void {
   const target = resolvePath(req, action.ObjectPathId);
   if (target === null) return;
@@ -147,6 +158,8 @@ function runAction(req: RequestState, action: ActionInfo, traceIds: number[]): u
       return query(req, action, false);
     case ActionType.QueryAsJson:
       return query(req, action, true);
+    case ActionType.RecursiveQuery:
+      return runRecursiveQuery(req, action);
     case ActionType.Method:
       return callMethod(req, action);
     case ActionType.SetProperty: {
