@@ -1,5 +1,6 @@
 import { WorkbookModel } from "../../../workbench/excel-model/model";
 import { createRichApiEngine, type RichApiEngine } from "../../../workbench/excel-model/richapi/engine";
+import { answerRichApiArrayData } from "../../../workbench/excel-model/richapi/xdm";
 import { loadRealOfficeJs, type RealOfficeJs } from "./richapi-officejs";
 
 let model: WorkbookModel;
@@ -104,5 +105,74 @@ describe("the real office.js client over the RichApi engine", () => {
     expect(error).toMatchObject({ code: "NotImplemented" });
     expect(unknown.map((u) => u.what)).toEqual(['getSpecialCells("Blanks")']);
     unknown = [];
+  });
+
+  test("context.loadRecursive loads each class's properties through the navigation properties", async () => {
+    model.addSheet("Third");
+    const names = await office.Excel.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const recursive = context as unknown as {
+        loadRecursive(object: unknown, options: Record<string, string>, maxDepth: number): void;
+      };
+      recursive.loadRecursive(worksheets, { Worksheet: "name,position" }, 2);
+      await context.sync();
+      return worksheets.items.map((sheet) => `${sheet.position}:${sheet.name}`);
+    });
+    expect(names).toEqual(["0:Sheet1", "1:Other", "2:Third"]);
+    const request = office.syncs[0]?.body.Actions.find((a) => a.ActionType === 6);
+    expect(request).toMatchObject({
+      RecursiveQueryInfo: { Queries: { Worksheet: { Select: ["name", "position"] } }, MaxDepth: 2 },
+    });
+  });
+});
+
+describe("the XDM framing office.js uses on Excel on the web", () => {
+  interface MessageUtility {
+    buildMessageArrayForIRequestExecutor(
+      customData: string,
+      flags: number,
+      message: { Url: string; Headers: Record<string, string>; Body: unknown },
+      sourceLib: string,
+    ): unknown[];
+    getResponseBody(result: { value: { data: unknown } }): string;
+    getResponseStatusCode(result: { value: { data: unknown } }): number;
+  }
+
+  test("ArrayData built by office.js is answered with Data office.js reads back", () => {
+    model.select("Sheet1", "A1");
+    const utility = (office.OfficeExtension as unknown as { RichApiMessageUtility: MessageUtility })
+      .RichApiMessageUtility;
+    const body = {
+      AutoKeepReference: true,
+      Actions: [
+        { Id: 2, ActionType: 1, Name: "", ObjectPathId: 1 },
+        { Id: 4, ActionType: 1, Name: "", ObjectPathId: 3 },
+        { Id: 5, ActionType: 2, Name: "", ObjectPathId: 3, QueryInfo: { Select: ["address"] } },
+      ],
+      ObjectPaths: {
+        "1": { Id: 1, ObjectPathType: 1, Name: "" },
+        "3": { Id: 3, ObjectPathType: 3, Name: "GetSelectedRange", ParentObjectPathId: 1, ArgumentInfo: {} },
+      },
+    };
+    const arrayData = utility.buildMessageArrayForIRequestExecutor(
+      "IterativeExecutor",
+      0,
+      { Url: "", Headers: {}, Body: body },
+      "officejs",
+    );
+    const data = answerRichApiArrayData(engine, arrayData);
+    const result = { value: { data } };
+    expect(utility.getResponseStatusCode(result)).toBe(200);
+    expect(JSON.parse(utility.getResponseBody(result))).toEqual({
+      Results: [
+        { ActionId: 2, Value: {} },
+        { ActionId: 4, Value: {} },
+        { ActionId: 5, Value: { Address: "Sheet1!A1" } },
+      ],
+      TraceIds: [],
+    });
+    expect(JSON.parse(answerRichApiArrayData(engine, ["x", "GET", "Other"])[2])).toMatchObject({
+      Error: { Code: "InvalidRequest" },
+    });
   });
 });
