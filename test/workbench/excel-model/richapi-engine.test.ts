@@ -556,3 +556,31 @@ describe("framing", () => {
     expect(model.syncCount - before).toBe(2);
   });
 });
+
+test("sets, calls and loads are logged in model.operations as the hand-written simulator logs them", () => {
+  run({
+    Actions: [
+      instantiate(2, 1),
+      instantiate(4, 3),
+      instantiate(6, 5),
+      instantiate(8, 7),
+      setProperty(9, 7, "NumberFormat", [["@"], ["@"]]),
+      setProperty(10, 7, "Values", [["a"], ["b"]]),
+      query(11, 7, { Select: ["values"] }),
+      method(12, 5, "Activate"),
+    ],
+    ObjectPaths: {
+      "1": GLOBAL,
+      "3": property(3, 1, "Worksheets"),
+      "5": indexer(5, 3, "Other"),
+      "7": pathMethod(7, 5, "GetRangeByIndexes", [1, 2, 2, 1]),
+    },
+  });
+  expect(model.operations.map(({ kind, member, address, cells }) => [kind, member, address, cells])).toEqual([
+    ["set", "Range.numberFormat", "Other!C2:C3", 2],
+    ["set", "Range.values", "Other!C2:C3", 2],
+    ["load", "Range.load", "Other!C2:C3", 2],
+    ["call", "Worksheet.activate", undefined, undefined],
+  ]);
+  expect(model.operations.every((op) => op.sync === model.syncCount)).toBe(true);
+});

@@ -52,6 +52,20 @@ function instantiateResult(req: RequestState, pathId: number, target: Target): R
   return {};
 }
 
+/** Where an operation applied, for the operation log (ranges and areas only, as the simulator logs). */
+function placeOf(target: Target): { address?: string; cells?: number } {
+  if (target.kind === "Range" || target.kind === "RangeFormat") {
+    return { address: formatAddress(target.sheet.name, target.box), cells: boxCells(target.box) };
+  }
+  if (target.kind === "RangeAreas") {
+    return {
+      address: target.boxes.map((b) => formatAddress(target.sheet.name, b)).join(","),
+      cells: target.boxes.reduce((n, b) => n + boxCells(b), 0),
+    };
+  }
+  return {};
+}
+
 /** The operation log the workbench shows (WorkbookModel.operations). */
 function record(
   model: WorkbookModel,
@@ -59,12 +73,8 @@ function record(
   kind: "set" | "call" | "load",
   member: string,
   properties?: string[],
-) {
-  const where =
-    target.kind === "Range" || target.kind === "RangeFormat"
-      ? { address: formatAddress(target.sheet.name, target.box), cells: boxCells(target.box) }
-      : {};
-  model.record({ kind, member, ...where, ...(properties ? { properties } : {}) });
+): void {
+  model.record({ kind, member, ...placeOf(target), ...(properties ? { properties } : {}) });
 }
 
 function setProperty(req: RequestState, target: Target, name: string, value: unknown): void {
