@@ -3,8 +3,10 @@
 import { listAccess, planRevoke, revokeAccess, type AccessDeps } from "../../src/app/manage-access";
 import type { GraphPort } from "../../src/app/ports";
 import { systemClock } from "../../src/app/system-clock";
+import { accessRows } from "../../src/core/access-rows";
 import { ShareError } from "../../src/core/errors";
-import { ACCESS_TABLE, ACCESS_TABLE_COLUMNS, type AccessPermission } from "../../src/core/results";
+import { ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../../src/core/results";
+import type { PermissionInfo } from "../../src/core/types";
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
@@ -95,7 +97,7 @@ test("revokes only the selected, visible rows; the owner is never removed; each 
   model.select("Current access", "B2:C5");
   const plan = await withHost(model, () => planRevoke(deps()));
   expect(plan.kept.map((k) => k.id)).toEqual([ids[0]]);
-  expect(plan.remove.map((p) => p.id)).toEqual([ids[1], ids[3]]);
+  expect(plan.remove.map((p) => p.rowId)).toEqual([ids[1], ids[3]]);
 
   const result = await withHost(model, () => revokeAccess(deps(), plan));
   expect(result.removed.map((l) => l.id)).toEqual([ids[1], ids[3]]);
@@ -123,15 +125,16 @@ test("a selection elsewhere picks nothing; a workbook not in the cloud is refuse
 
 test("inherited permissions and the owner are kept even if a plan lists them, with the reason", async () => {
   const item = { driveId: "d", itemId: "i" };
-  const permissions: AccessPermission[] = [
-    { id: "own", roles: ["owner"], grantedTo: "Adele" },
+  const permissions: PermissionInfo[] = [
+    { id: "own", roles: ["owner"], kind: "person", grantedTo: "Adele" },
     {
       id: "inh",
       roles: ["write"],
+      kind: "person",
       grantedTo: "Team site members",
       inheritedFrom: "/sites/team/Shared Documents",
     },
-    { id: "p1", roles: ["read"], grantedTo: "Bob", grantedToEmail: "bob@contoso.com" },
+    { id: "p1", roles: ["read"], kind: "person", grantedTo: "Bob", grantedToEmail: "bob@contoso.com" },
   ];
   const deleted: string[] = [];
   const graph: GraphPort = {
@@ -143,6 +146,7 @@ test("inherited permissions and the owner are kept even if a plan lists them, wi
     deletePermission: async (_item, id) => {
       deleted.push(id);
     },
+    revokeGrant: async () => undefined,
     inviteBatch: async () => ({ kind: "items", items: new Map() }),
     roundTrips: () => 0,
   };
@@ -156,10 +160,10 @@ test("inherited permissions and the owner are kept even if a plan lists them, wi
   ]);
   model.select("Current access", "A2:A4");
   const plan = await withHost(model, () => planRevoke(deps(graph)));
-  expect(plan.remove.map((p) => p.id)).toEqual(["p1"]);
+  expect(plan.remove.map((p) => p.rowId)).toEqual(["p1"]);
   expect(plan.kept.map((k) => k.id)).toEqual(["own", "inh"]);
   // A tampered plan still never removes them.
-  await withHost(model, () => revokeAccess(deps(graph), { ...plan, remove: permissions }));
+  await withHost(model, () => revokeAccess(deps(graph), { ...plan, remove: accessRows(permissions) }));
   expect(deleted).toEqual(["p1"]);
 });
 
@@ -172,6 +176,7 @@ test("names from Graph land in the table as text, never as formulas", async () =
     closeSession: async () => undefined,
     listPermissions: async () => [{ id: "p1", roles: ["read"], grantedTo: '=HYPERLINK("http://evil","x")' }],
     deletePermission: async () => undefined,
+    revokeGrant: async () => undefined,
     inviteBatch: async () => ({ kind: "items", items: new Map() }),
     roundTrips: () => 0,
   };

@@ -13,6 +13,7 @@ describe("parsePermission", () => {
     expect(p).toEqual({
       id: "aTowIy5mfG1lbWJlcnNoaXB8",
       roles: ["write"],
+      kind: "person",
       grantedTo: "Megan Bowen",
       grantedToId: "u-1",
       grantedToEmail: "MeganB@contoso.com",
