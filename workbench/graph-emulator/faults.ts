@@ -53,6 +53,28 @@ export function validateFaultConfig(value: unknown): string | undefined {
   return undefined;
 }
 
+const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
+  inviteCreates: ["directGrant", "specificPeopleLink"],
+  batch424: [true, false],
+  inviteReadsSessionHeader: ["ignored", "refusesStale"],
+  throttledItemExecuted: [true, false],
+  caller: ["delegated", "appOnly"],
+};
+
+/** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */
+export function validateBehaviour(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return "behaviour must be an object";
+  for (const [k, v] of Object.entries(value)) {
+    const allowed = BEHAVIOUR_CHOICES[k];
+    if (allowed === undefined) return `unknown behaviour ${k}`;
+    if (v !== undefined && !allowed.includes(v))
+      return `behaviour.${k} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+  }
+  return undefined;
+}
+
 export const ALL_FAULTS: FaultKind[] = [
   "throttle",
   "throttleNoRetryAfter",

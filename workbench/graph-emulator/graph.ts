@@ -12,9 +12,18 @@ import {
   type OpRequest,
   type OpResponse,
 } from "./http-types";
-import { grant, mailError, parseJsonBody, recipientKeys, resolveRecipients, validateInvite } from "./invite";
+import {
+  grant,
+  grantViaLink,
+  mailError,
+  parseJsonBody,
+  recipientKeys,
+  resolveRecipients,
+  revokeFromLink,
+  validateInvite,
+} from "./invite";
 import type { ItemState, SessionState, World } from "./state";
-import type { FaultKind, FaultRule, Ledger } from "./types";
+import type { FaultKind, FaultRule, GraphBehaviour, Ledger } from "./types";
 
 export type SocketAction = "resetBefore" | "resetAfter";
 
@@ -72,6 +81,9 @@ function methodError(): GraphError {
 }
 
 export class GraphCore {
+  /** Where real Graph's behaviour is unknown or caller-dependent (EmulatorOptions.behaviour). */
+  behaviour: GraphBehaviour = {};
+
   constructor(
     public world: World,
     readonly faults: FaultEngine,
@@ -145,8 +157,14 @@ export class GraphCore {
     return undefined;
   }
 
-  private address(segs: string[]): { item: () => ItemState; rest: string[] } | "drive" | undefined {
+  private address(
+    segs: string[],
+    version: OpRequest["version"],
+  ): { item: () => ItemState; rest: string[] } | "drive" | undefined {
     const w = this.world;
+    // The seed's /workbooks/{id} exists only in the 2015 beta stub: v1.0 has no `workbooks` entity set in
+    // its CSDL (schemas/v1.0-Prod.csdl), so v1.0 answers 400 "Resource not found for the segment".
+    if (segs[0]?.toLowerCase() === "workbooks" && version === "v1.0") throw segmentError(segs[0]);
     if (segs[0]?.toLowerCase() === "workbooks" && segs.length >= 2) {
       const id = segs[1] ?? "";
       return { item: () => w.itemAnywhere(id), rest: segs.slice(2) };
@@ -199,6 +217,9 @@ export class GraphCore {
     const budget = this.faults.config.budget;
     const readCost = budget?.costPerRead ?? 1;
     const inviteCost = budget?.costPerInvite ?? 0;
+    // "Avoid getting throttled or blocked in SharePoint Online": every permission resource operation, reads
+    // included, costs 5 resource units; the budget's costPerInvite is that per-operation cost.
+    const permissionCost = inviteCost;
     if (segs.length === 0) throw segmentError("");
 
     if (segs[0]?.toLowerCase() === "shares") {
@@ -209,7 +230,7 @@ export class GraphCore {
       return { target: "shares", cost: readCost, run: () => this.sharesDriveItem(token) };
     }
 
-    const addr = this.address(segs);
+    const addr = this.address(segs, op.version);
     if (addr === undefined) throw segmentError(segs[0] ?? "");
     if (addr === "drive") {
       if (method !== "GET") throw methodError();
@@ -232,12 +253,21 @@ export class GraphCore {
       const n = Math.max(1, recipientKeys(op.body).length);
       return { target: "invite", cost: inviteCost * n, run: (ctx) => this.invite(addr.item(), ctx) };
     }
+    if (r0 === "permissions" && rest.length === 3 && rest[2]?.toLowerCase() === "revokegrants") {
+      if (method !== "POST") throw methodError();
+      const permissionId = r1 ?? "";
+      return {
+        target: "permissions",
+        cost: permissionCost,
+        run: (ctx) => this.revokeGrants(addr.item(), permissionId, ctx),
+      };
+    }
     if (r0 === "permissions" && rest.length <= 2) {
       if (rest.length === 1) {
         if (method !== "GET") throw methodError();
         return {
           target: "permissions",
-          cost: readCost,
+          cost: permissionCost,
           run: (ctx) => this.listPermissions(addr.item(), ctx),
         };
       }
@@ -245,14 +275,14 @@ export class GraphCore {
       if (method === "GET") {
         return {
           target: "permissions",
-          cost: readCost,
+          cost: permissionCost,
           run: () => this.getPermission(addr.item(), permissionId),
         };
       }
       if (method === "DELETE") {
         return {
           target: "permissions",
-          cost: inviteCost,
+          cost: permissionCost,
           run: (ctx) => this.deletePermission(addr.item(), permissionId, ctx.now),
         };
       }
@@ -325,8 +355,11 @@ export class GraphCore {
 
   private invite(item: ItemState, ctx: RunContext): OpResponse {
     const sessionId = ctx.op.headers["workbook-session-id"];
-    // The header must name an open session on this item; invite does not refresh its idle timer.
-    if (sessionId !== undefined) this.session(sessionId, item, false, ctx.now);
+    // Nothing documents invite reading Workbook-Session-Id (the invalidSession* codes are Excel API errors,
+    // concepts/workbook-error-codes.md), so by default it is ignored. "refusesStale": the header must name an
+    // open session on this item; invite does not refresh its idle timer.
+    if (sessionId !== undefined && this.behaviour.inviteReadsSessionHeader === "refusesStale")
+      this.session(sessionId, item, false, ctx.now);
     const params = validateInvite(parseJsonBody(ctx.op.body), item.driveType);
     if (item.isRoot && item.driveType === "personal") {
       // driveitem-invite.md, Remarks: personal drives cannot create permissions on the root.
@@ -338,10 +371,13 @@ export class GraphCore {
     }
     const resolved = resolveRecipients(this.world, params, this.faults.config.unknownUserStatus ?? 400);
     const mailFails = ctx.partialMail && params.sendInvitation;
+    const viaLink = this.behaviour.inviteCreates === "specificPeopleLink" && item.driveType === "business";
     const value = resolved.map((r) => {
-      const permission = grant(this.world, item, r, params, {
-        omitInvitation: this.faults.config.omitInvitation === true,
-      });
+      const permission = viaLink
+        ? grantViaLink(this.world, item, r, params)
+        : grant(this.world, item, r, params, {
+            omitInvitation: this.faults.config.omitInvitation === true,
+          });
       const emailSent = params.sendInvitation && !mailFails;
       this.ledger.invites.push({
         at: ctx.now,
@@ -401,6 +437,17 @@ export class GraphCore {
     const p = item.permissions.find((x) => x.id === id);
     if (p === undefined) throw new GraphError(404, "itemNotFound", "The resource could not be found.");
     return jsonResponse(200, structuredClone(p));
+  }
+
+  private revokeGrants(item: ItemState, id: string, ctx: RunContext): OpResponse {
+    const p = item.permissions.find((x) => x.id === id);
+    if (p === undefined) throw new GraphError(404, "itemNotFound", "The resource could not be found.");
+    const removed = revokeFromLink(this.world, p, parseJsonBody(ctx.op.body));
+    this.ledger.revocations.push({ at: ctx.now, itemId: item.id, permissionId: id, removed });
+    return jsonResponse(200, {
+      "@odata.context": `${this.apiRoot}/$metadata#microsoft.graph.permission`,
+      ...structuredClone(p),
+    });
   }
 
   private deletePermission(item: ItemState, id: string, now: number): OpResponse {
@@ -885,6 +932,7 @@ function toItemRequest(item: BatchItem, outer: OpRequest): OpRequest {
     query,
     headers: item.headers,
     body,
+    version: outer.version,
     inBatch: true,
     requestId: randomUUID(),
     clientRequestId: item.headers["client-request-id"] ?? outer.clientRequestId,

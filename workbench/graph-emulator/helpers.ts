@@ -1,8 +1,10 @@
 // Shared helpers for the emulator's own tests (not a test file: jest matches *.test.ts only).
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID } from "./seed";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_SITE_GROUPS } from "./seed";
 import type { Emulator } from "./server";
 
 export const TOKEN = "test-token";
+/** Permissions the demo workbook starts with: the owner, the site groups and the specific-people link. */
+export const SEEDED_PERMISSIONS = 1 + DEMO_SITE_GROUPS.length + 1;
 export const ITEM_PATH = `/drives/${encodeURIComponent(DEMO_DRIVE_ID)}/items/${DEMO_ITEM_ID}`;
 
 export interface JsonReply {
