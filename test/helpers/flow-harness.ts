@@ -27,6 +27,8 @@ export async function share(
     events?: ShareEvents;
     token?: string;
     route?: "items" | "workbooks";
+    /** Default the emulator's v1.0 root. */
+    baseUrl?: string;
   } = {},
 ) {
   const uninstall = installExcelSimulator(model);
@@ -37,7 +39,7 @@ export async function share(
       if (o?.forceRefresh) generation += 1;
       return `${options.token ?? "dev-token"}-${generation}`;
     };
-    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken, timeoutMs: 5000 });
+    const http = new GraphHttp({ baseUrl: options.baseUrl ?? emu.baseUrl, getToken, timeoutMs: 5000 });
     const graph = new GraphApi(http, {
       clock: systemClock,
       timeScale: TIME_SCALE,
