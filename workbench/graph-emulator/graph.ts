@@ -50,6 +50,10 @@ const MAX_BATCH = 20;
 /** Users report ~30 recipients per call working and 200 timing out with 504 (onedrive-api-docs#1481). */
 const RECIPIENTS_BEFORE_TIMEOUT = 100;
 
+/** What a proxy or captive portal answers instead of Graph (fault htmlOk). */
+const HTML_PAGE =
+  "<!DOCTYPE html><html><head><title>Sign in to continue</title></head><body><h1>Network login required</h1></body></html>";
+
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function mimeTypeOf(name: string): string {
@@ -587,6 +591,9 @@ export class GraphCore {
         );
       case "gatewayTimeoutAfter":
         return err(504, "gatewayTimeout", "The operation has timed out.");
+      case "htmlOk":
+        // Something between the browser and Graph (a proxy, a captive portal, a sign-in page) answered.
+        return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: HTML_PAGE };
       default:
         return err(500, "generalException", "An unspecified error has occurred.");
     }
@@ -620,6 +627,7 @@ export class GraphCore {
       }
       const retryAfter = this.faults.ruleRetryAfter(rule);
       const response = this.faultResponse(rule.fault, retryAfter, op);
+      if (response.status === 429) this.executeAnyway(route, op, now);
       return this.finish(op, { response, fault: rule.fault }, fingerprint, now, "rule");
     }
 
@@ -637,6 +645,7 @@ export class GraphCore {
         ),
         op,
       );
+      this.executeAnyway(route, op, now);
       return this.finish(op, { response, fault: "budget" }, fingerprint, now, "budget");
     }
 
@@ -653,7 +662,7 @@ export class GraphCore {
       response = this.toErrorResponse(e, op);
     }
     this.faults.charge(route.cost);
-    const rateLimit = this.faults.rateLimitHeaders(now);
+    const rateLimit = this.faults.rateLimitHeaders(now, this.behaviour.caller === "appOnly");
     if (rateLimit) response = { ...response, headers: { ...response.headers, ...rateLimit } };
 
     if (rule === undefined) return this.finish(op, { response }, fingerprint, now);
@@ -674,6 +683,19 @@ export class GraphCore {
           fingerprint,
           now,
         );
+    }
+  }
+
+  /**
+   * behaviour.throttledItemExecuted: an unconfirmed report says a batch item answered 429 can still have been
+   * carried out. Only invites inside a $batch; the answer stays the 429.
+   */
+  private executeAnyway(route: Route, op: OpRequest, now: number): void {
+    if (this.behaviour.throttledItemExecuted !== true || !op.inBatch || route.target !== "invite") return;
+    try {
+      route.run({ op, partialMail: false, partialMailApplied: false, now });
+    } catch {
+      // A refused invite stays refused; the client sees the 429 either way.
     }
   }
 
@@ -762,7 +784,10 @@ export class GraphCore {
       } catch {
         target = undefined;
       }
-      return { rule: target === undefined ? undefined : this.faults.draw(target, { outerBatch: false }) };
+      return {
+        rule:
+          target === undefined ? undefined : this.faults.draw(target, { outerBatch: false, batchItem: true }),
+      };
     });
     if (presets.some((p) => p.rule?.fault === "resetBefore")) {
       return outerFinish({
@@ -816,7 +841,11 @@ export class GraphCore {
             (a, b) => items.findIndex((i) => i.id === a["id"]) - items.findIndex((i) => i.id === b["id"]),
           )
         : shuffled(responses, this.faults.shuffleRng);
-    const response = jsonResponse(200, { responses: ordered });
+    // concepts/throttling.md says a batch with a throttled item may answer 424 outside, while
+    // concepts/json-batching.md says 200; the per-item answers are in the body either way.
+    const throttled = responses.some((r) => r["status"] === 429);
+    const outerStatus = this.behaviour.batch424 === true && throttled ? 424 : 200;
+    const response = jsonResponse(outerStatus, { responses: ordered });
 
     if (outerRule !== undefined) {
       if (outerRule.fault === "resetAfter")

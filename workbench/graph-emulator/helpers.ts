@@ -108,7 +108,10 @@ export async function batch(
   requests: unknown[],
 ): Promise<{ status: number; items: BatchReplyItem[]; reply: JsonReply }> {
   const reply = await call(emu, "POST", "/$batch", { body: { requests } });
-  if (reply.status !== 200) return { status: reply.status, items: [], reply };
+  // Read the per-item answers whenever the body has them: the outer status may be 424 (behaviour.batch424).
+  const body = reply.body;
+  const hasResponses = typeof body === "object" && body !== null && Array.isArray(obj(body)["responses"]);
+  if (!hasResponses) return { status: reply.status, items: [], reply };
   const items = arr(obj(reply.body)["responses"]).map((r) => {
     const o = obj(r);
     const item: BatchReplyItem = {

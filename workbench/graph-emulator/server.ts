@@ -157,6 +157,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       res.statusCode = response.status;
       if (response.body === undefined || response.status === 204) {
         res.end();
+      } else if (typeof response.body === "string") {
+        res.end(response.body); // an HTML page (fault htmlOk); every Graph answer is JSON
       } else {
         res.end(JSON.stringify(response.body));
       }
