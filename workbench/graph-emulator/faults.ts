@@ -60,6 +60,7 @@ const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
   inviteReadsSessionHeader: ["ignored", "refusesStale"],
   throttledItemExecuted: [true, false],
   caller: ["delegated", "appOnly"],
+  corsExposesRetryAfter: [true, false],
 };
 
 /** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */

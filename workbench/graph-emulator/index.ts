@@ -1,5 +1,5 @@
 // The Graph emulator: a stateful HTTP server that behaves like the Graph endpoints the add-in uses.
-export { startEmulator } from "./server";
+export { startEmulator, GRAPH_EXPOSED_HEADERS } from "./server";
 export type { Emulator, EmulatorOptions, ItemSnapshot } from "./server";
 export {
   demoSeed,

@@ -81,7 +81,36 @@ export interface Emulator {
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const ALLOWED_HEADERS = "Authorization, Content-Type, Workbook-Session-Id, Prefer, client-request-id, Accept";
-const EXPOSED_HEADERS = "Retry-After, request-id, client-request-id, Location, WWW-Authenticate";
+/**
+ * The response headers Graph lets a browser read (Access-Control-Expose-Headers). Retry-After is not among
+ * them: users report a top-level 429's Retry-After unreadable from a browser (microsoft-graph-docs#17488,
+ * microsoft-graph-docs-contrib#2011, msgraph-sdk-design#76). The list is the one Microsoft's own Graph
+ * simulator sends (microsoft/dev-proxy, dev-proxy-abstractions/ProxyUtils.cs, BuildGraphResponseHeaders)
+ * without the Retry-After it adds; the 2017 docs example shows its first six entries
+ * (api-reference/v1.0/api/profilephoto-get.md). RateLimit-* headers are not exposed either. Inside a
+ * $batch every item's headers are JSON in the body, so an item's Retry-After stays readable.
+ * `behaviour.corsExposesRetryAfter` appends Retry-After, as dev-proxy does and newer captures show.
+ */
+export const GRAPH_EXPOSED_HEADERS: readonly string[] = [
+  "ETag",
+  "Location",
+  "Preference-Applied",
+  "Content-Range",
+  "request-id",
+  "client-request-id",
+  "ReadWriteConsistencyToken",
+  "SdkVersion",
+  "WWW-Authenticate",
+  "x-ms-client-gcc-tenant",
+];
+
+function exposedHeaders(behaviour: GraphBehaviour): string {
+  const list =
+    behaviour.corsExposesRetryAfter === true
+      ? [...GRAPH_EXPOSED_HEADERS, "Retry-After"]
+      : GRAPH_EXPOSED_HEADERS;
+  return list.join(", ");
+}
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
 
@@ -148,7 +177,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = (req.method ?? "GET").toUpperCase();
 
     res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    res.setHeader("Access-Control-Expose-Headers", exposedHeaders(graph.behaviour));
     res.setHeader("request-id", requestId);
     res.setHeader("client-request-id", clientRequestId);
 

@@ -67,6 +67,11 @@ export interface GraphBehaviour {
   throttledItemExecuted?: boolean;
   /** RateLimit-* headers go only to app-only callers (SharePoint dev blog); default "delegated". */
   caller?: "delegated" | "appOnly";
+  /**
+   * Access-Control-Expose-Headers lists Retry-After too (default false: a browser cannot read a top-level
+   * Retry-After, microsoft-graph-docs#17488). Newer captures and microsoft/dev-proxy list it.
+   */
+  corsExposesRetryAfter?: boolean;
 }
 
 export interface SeedUser {
