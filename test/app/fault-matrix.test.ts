@@ -179,6 +179,9 @@ describe("fault matrix: 500 recipients", () => {
   });
 
   it("a session that idles out is replaced and the run goes on; refreshed before idling in a long run", async () => {
+    // The emulator's default is that invite ignores Workbook-Session-Id (nothing documents that it reads
+    // it); this test is about a Graph that refuses a stale one.
+    emu.reset(undefined, { inviteReadsSessionHeader: "refusesStale" });
     emu.setFaults(scaled({ sessionIdleSeconds: 10, latencyMs: 10 }));
     const model = bigSheet();
     const summary = await share(emu, model, { options }, { tuning: { sessionRefreshMs: 120_000 } });
