@@ -257,41 +257,8 @@ export class GraphCore {
       const n = Math.max(1, recipientKeys(op.body).length);
       return { target: "invite", cost: inviteCost * n, run: (ctx) => this.invite(addr.item(), ctx) };
     }
-    if (r0 === "permissions" && rest.length === 3 && rest[2]?.toLowerCase() === "revokegrants") {
-      if (method !== "POST") throw methodError();
-      const permissionId = r1 ?? "";
-      return {
-        target: "permissions",
-        cost: permissionCost,
-        run: (ctx) => this.revokeGrants(addr.item(), permissionId, ctx),
-      };
-    }
-    if (r0 === "permissions" && rest.length <= 2) {
-      if (rest.length === 1) {
-        if (method !== "GET") throw methodError();
-        return {
-          target: "permissions",
-          cost: permissionCost,
-          run: (ctx) => this.listPermissions(addr.item(), ctx),
-        };
-      }
-      const permissionId = r1 ?? "";
-      if (method === "GET") {
-        return {
-          target: "permissions",
-          cost: permissionCost,
-          run: () => this.getPermission(addr.item(), permissionId),
-        };
-      }
-      if (method === "DELETE") {
-        return {
-          target: "permissions",
-          cost: permissionCost,
-          run: (ctx) => this.deletePermission(addr.item(), permissionId, ctx.now),
-        };
-      }
-      throw methodError();
-    }
+    if (r0 === "permissions" && rest.length <= 3)
+      return this.permissionRoute(addr.item, rest, method, permissionCost);
     if (r0 === "workbook" && rest.length >= 2) {
       const action = (r1 ?? "").toLowerCase();
       if (rest.length === 2 && ["createsession", "refreshsession", "closesession"].includes(action)) {
@@ -318,6 +285,24 @@ export class GraphCore {
       throw segmentError(r1 ?? "workbook");
     }
     throw segmentError(rest[0] ?? "");
+  }
+
+  /** .../permissions, .../permissions/{id} (GET, DELETE), .../permissions/{id}/revokeGrants (POST). */
+  private permissionRoute(item: () => ItemState, rest: string[], method: string, cost: number): Route {
+    const id = rest[1] ?? "";
+    const route = (run: Route["run"]): Route => ({ target: "permissions", cost, run });
+    if (rest.length === 3) {
+      if (rest[2]?.toLowerCase() !== "revokegrants") throw segmentError(rest[2] ?? "");
+      if (method !== "POST") throw methodError();
+      return route((ctx) => this.revokeGrants(item(), id, ctx));
+    }
+    if (rest.length === 1) {
+      if (method !== "GET") throw methodError();
+      return route((ctx) => this.listPermissions(item(), ctx));
+    }
+    if (method === "GET") return route(() => this.getPermission(item(), id));
+    if (method === "DELETE") return route((ctx) => this.deletePermission(item(), id, ctx.now));
+    throw methodError();
   }
 
   // ---------------------------------------------------------------- handlers
@@ -746,6 +731,21 @@ export class GraphCore {
 
   // ---------------------------------------------------------------- $batch (concepts/json-batching.md)
 
+  /** The outer $batch answer: item answers in any order (as Graph allows) unless told otherwise. */
+  private batchEnvelope(items: BatchItem[], responses: Array<Record<string, unknown>>): OpResponse {
+    const ordered =
+      this.faults.config.shuffleBatchResponses === false
+        ? [...responses].sort(
+            (a, b) => items.findIndex((i) => i.id === a["id"]) - items.findIndex((i) => i.id === b["id"]),
+          )
+        : shuffled(responses, this.faults.shuffleRng);
+    // concepts/throttling.md says a batch with a throttled item may answer 424 outside, while
+    // concepts/json-batching.md says 200; the per-item answers are in the body either way.
+    const throttled = responses.some((r) => r["status"] === 429);
+    const outerStatus = this.behaviour.batch424 === true && throttled ? 424 : 200;
+    return jsonResponse(outerStatus, { responses: ordered });
+  }
+
   batch(op: OpRequest): OpOutcome {
     const now = this.clock();
     let fingerprint: string | undefined;
@@ -835,17 +835,7 @@ export class GraphCore {
       if (outcome.response.body !== undefined) entry["body"] = outcome.response.body;
       responses.push(entry);
     }
-    const ordered =
-      this.faults.config.shuffleBatchResponses === false
-        ? [...responses].sort(
-            (a, b) => items.findIndex((i) => i.id === a["id"]) - items.findIndex((i) => i.id === b["id"]),
-          )
-        : shuffled(responses, this.faults.shuffleRng);
-    // concepts/throttling.md says a batch with a throttled item may answer 424 outside, while
-    // concepts/json-batching.md says 200; the per-item answers are in the body either way.
-    const throttled = responses.some((r) => r["status"] === 429);
-    const outerStatus = this.behaviour.batch424 === true && throttled ? 424 : 200;
-    const response = jsonResponse(outerStatus, { responses: ordered });
+    const response = this.batchEnvelope(items, responses);
 
     if (outerRule !== undefined) {
       if (outerRule.fault === "resetAfter")
