@@ -1,22 +1,15 @@
 // Manage access: who has access to the open workbook now, written as a snapshot into the "Current
-// access" table, and removal of the permissions of the rows a person selects there. Each removal is
-// recorded in the Permissions log. The owner's permission and inherited ones are never removed: Graph
-// refuses the first, and the second belongs to a folder or site, where removing it would change access
-// to everything else there too.
+// access" table, and removal of the rows a person selects there. Each removal is recorded in the
+// Permissions log. Only a direct grant to a person (DELETE of that permission) and one person on a
+// specific-people link (revokeGrants, so the others on the link keep access) are ever removed; site
+// groups, groups, links as a whole, the owner, inherited and unrecognised permissions are listed with
+// the reason they stay (see core/access-rows.ts).
 
+import { accessRowCells, accessRows, KIND_TEXT, type AccessRow, type Removal } from "../core/access-rows";
 import { ShareError } from "../core/errors";
-import {
-  accessProtection,
-  accessTableRow,
-  accessText,
-  accessWho,
-  logRowForRevocation,
-  PROTECTION_TEXT,
-  type AccessPermission,
-  type RunContext,
-} from "../core/results";
+import { accessText, logRowForRevocation, type RunContext } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
-import type { DriveItemRef, GraphErrorInfo } from "../core/types";
+import type { DriveItemRef, GraphErrorInfo, PermissionInfo } from "../core/types";
 import { GraphError } from "../graph/http";
 import type { Clock, GraphPort, PaneWorkbookPort } from "./ports";
 import { toShareError } from "./share-flow";
@@ -28,13 +21,16 @@ export interface AccessDeps {
   newRunId?: () => string;
 }
 
-/** One permission as the pane lists it. */
+/** One row as the pane lists it. */
 export interface AccessLine {
+  /** The row's "Permission ID" cell (a permission id, or permission id # person for a person on a link). */
   id: string;
   who: string;
   email: string;
   access: string;
-  /** Why it is kept, when it can't be removed from here. */
+  /** "Direct", "On a sharing link", "Sharing link", "Site group", "Group", "Owner", ... */
+  kind?: string;
+  /** Why it is kept, when it can't be removed from here (the reason the pane shows). */
   kept?: string;
 }
 
@@ -47,9 +43,9 @@ export interface AccessListing {
 
 export interface RevokePlan {
   item: DriveItemRef;
-  /** Permissions that will be removed on confirmation. */
-  remove: AccessPermission[];
-  /** Selected permissions that stay, each with the reason. */
+  /** Rows that will be removed on confirmation. */
+  remove: AccessRow[];
+  /** Selected rows that stay, each with the reason. */
   kept: AccessLine[];
   /** Selected ids that no longer exist (removed elsewhere since the listing). */
   gone: string[];
@@ -62,16 +58,16 @@ export interface RevokeResult {
   listing: AccessListing;
 }
 
-/** How the pane lists one permission. */
-export function accessLine(p: AccessPermission): AccessLine {
+/** How the pane lists one row. */
+export function accessLine(row: AccessRow): AccessLine {
   const line: AccessLine = {
-    id: p.id,
-    who: accessWho(p),
-    email: p.grantedToEmail ?? p.invitationEmail ?? "",
-    access: accessText(p.roles),
+    id: row.rowId,
+    who: row.who,
+    email: row.email,
+    access: accessText(row.permission.roles),
+    kind: KIND_TEXT[row.kind],
   };
-  const protection = accessProtection(p);
-  if (protection) line.kept = PROTECTION_TEXT[protection];
+  if (!row.removal) line.kept = row.reason ?? "No";
   return line;
 }
 
@@ -84,24 +80,19 @@ async function resolveItem(deps: AccessDeps): Promise<DriveItemRef> {
   });
 }
 
-async function currentPermissions(deps: AccessDeps, item: DriveItemRef): Promise<AccessPermission[]> {
+async function currentPermissions(deps: AccessDeps, item: DriveItemRef): Promise<PermissionInfo[]> {
   return deps.graph.listPermissions(item).catch((e: unknown) => {
     throw toShareError(e, "workbookNotFound");
   });
 }
 
-async function writeListing(deps: AccessDeps, permissions: AccessPermission[]): Promise<AccessListing> {
+async function writeListing(deps: AccessDeps, permissions: PermissionInfo[]): Promise<AccessListing> {
   const at = new Date(deps.clock.now()).toISOString();
-  // Owners first, then by name: the order Excel's own Manage access shows.
-  const sorted = [...permissions].sort(
-    (a, b) =>
-      Number(!a.roles.includes("owner")) - Number(!b.roles.includes("owner")) ||
-      accessWho(a).localeCompare(accessWho(b)),
-  );
-  const sheet = await deps.workbook.writeAccessTable(sorted.map((p) => accessTableRow(p, at))).catch((e) => {
+  const rows = accessRows(permissions);
+  const sheet = await deps.workbook.writeAccessTable(rows.map((r) => accessRowCells(r, at))).catch((e) => {
     throw new ShareError("workbookWrite", [e instanceof Error ? e.message : String(e)], { cause: e });
   });
-  const lines = sorted.map(accessLine);
+  const lines = rows.map(accessLine);
   return { sheet, lines, removable: lines.filter((l) => !l.kept).length };
 }
 
@@ -118,13 +109,13 @@ export async function listAccess(deps: AccessDeps): Promise<AccessListing> {
 export async function planRevoke(deps: AccessDeps): Promise<RevokePlan> {
   const ids = await deps.workbook.readSelectedAccessRows();
   const item = await resolveItem(deps);
-  const current = new Map((await currentPermissions(deps, item)).map((p) => [p.id, p] as const));
+  const current = new Map(accessRows(await currentPermissions(deps, item)).map((r) => [r.rowId, r] as const));
   const plan: RevokePlan = { item, remove: [], kept: [], gone: [] };
   for (const id of ids) {
-    const p = current.get(id);
-    if (!p) plan.gone.push(id);
-    else if (accessProtection(p)) plan.kept.push(accessLine(p));
-    else plan.remove.push(p);
+    const row = current.get(id);
+    if (!row) plan.gone.push(id);
+    else if (row.removal) plan.remove.push(row);
+    else plan.kept.push(accessLine(row));
   }
   return plan;
 }
@@ -134,8 +125,24 @@ function errorInfo(e: unknown): GraphErrorInfo {
   return { status: 0, code: "unexpected", message: e instanceof Error ? e.message : String(e) };
 }
 
+/** The permission as the log records a removal: for a person on a link, that person and the link. */
+function logged(row: AccessRow): PermissionInfo {
+  if (!row.member) return row.permission;
+  const p: PermissionInfo = { ...row.permission };
+  delete p.members;
+  if (row.member.displayName !== undefined) p.grantedTo = row.member.displayName;
+  if (row.member.email !== undefined) p.grantedToEmail = row.member.email;
+  if (row.member.id !== undefined) p.grantedToId = row.member.id;
+  return p;
+}
+
+/** How a planned row may be removed, re-derived from its permission: a tampered plan removes nothing else. */
+function removalOf(row: AccessRow): Removal | undefined {
+  return accessRows([row.permission]).find((r) => r.rowId === row.rowId)?.removal;
+}
+
 /**
- * Removes the planned permissions one by one, logs each removal (or failure) in the Permissions log, and
+ * Removes the planned rows one by one, logs each removal (or failure) in the Permissions log, and
  * rewrites the "Current access" table. Stops sending when the signal aborts; what was removed stays logged.
  */
 export async function revokeAccess(
@@ -158,18 +165,20 @@ export async function revokeAccess(
   };
   const logRows: string[][] = [];
   let done = 0;
-  for (const p of plan.remove) {
+  for (const row of plan.remove) {
     if (events.signal?.aborted) break;
-    // Checked again here, whatever the plan says: these two are never removed.
-    if (accessProtection(p)) continue;
+    // Re-derived from the permission itself: a tampered plan never removes a group, a link or the owner.
+    const removal = removalOf(row);
+    if (!removal) continue;
     try {
-      await deps.graph.deletePermission(plan.item, p.id);
-      result.removed.push(accessLine(p));
-      logRows.push(logRowForRevocation(p, undefined, ctx));
+      if (removal.action === "delete") await deps.graph.deletePermission(plan.item, row.permission.id);
+      else await deps.graph.revokeGrant(plan.item, row.permission.id, removal.grantee);
+      result.removed.push(accessLine(row));
+      logRows.push(logRowForRevocation(logged(row), undefined, ctx));
     } catch (e) {
       const error = errorInfo(e);
-      result.failed.push({ line: accessLine(p), message: error.message || error.code });
-      logRows.push(logRowForRevocation(p, error, ctx));
+      result.failed.push({ line: accessLine(row), message: error.message || error.code });
+      logRows.push(logRowForRevocation(logged(row), error, ctx));
     }
     events.onProgress?.(++done, plan.remove.length);
   }

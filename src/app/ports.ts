@@ -73,7 +73,17 @@ export interface InviteCall {
 /** The answer to a $batch of invites: per-item answers, or the batch itself failed. */
 export type InviteBatchResult =
   | { kind: "items"; items: Map<string, BatchItemResponse> }
-  | { kind: "failed"; status: number; retryAfter: string | null; error: GraphErrorInfo };
+  | {
+      kind: "failed";
+      status: number;
+      /**
+       * Graph's Retry-After; when a top-level 429/503/424 came without a readable one (a browser hides it),
+       * the client's conservative stand-in, in seconds, and retryAfterUnknown is true.
+       */
+      retryAfter: string | null;
+      retryAfterUnknown?: boolean;
+      error: GraphErrorInfo;
+    };
 
 export interface Clock {
   now(): number;
@@ -90,7 +100,17 @@ export interface GraphPort {
   closeSession(item: DriveItemRef, sessionId: string): Promise<void>;
   /** Every permission on the item (following nextLink). Throws GraphError. */
   listPermissions(item: DriveItemRef): Promise<PermissionInfo[]>;
+  /** DELETE .../permissions/{id}: the whole permission, for everyone it names. Throws GraphError. */
   deletePermission(item: DriveItemRef, permissionId: string): Promise<void>;
+  /**
+   * POST .../permissions/{id}/revokeGrants: takes one person off a sharing link, the others on it keep
+   * access (api-reference/v1.0/api/permission-revokegrants.md). Throws GraphError.
+   */
+  revokeGrant(
+    item: DriveItemRef,
+    permissionId: string,
+    grantee: { email: string } | { objectId: string },
+  ): Promise<void>;
   /** One POST /$batch of at most 20 invites; never throws for HTTP failures. */
   inviteBatch(
     item: DriveItemRef,

@@ -2,7 +2,13 @@
 // → one outcome per recipient, written back after every batch. Orchestration only: parsing, retry
 // decisions, request bodies and texts live in src/core; I/O goes through the ports.
 
-import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies } from "../core/access";
+import {
+  accessIndex,
+  classifyInviteAnswer,
+  isAmbiguousBatchFailure,
+  isRecreatableSessionError,
+  satisfies,
+} from "../core/access";
 import { ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
@@ -390,7 +396,7 @@ export async function runShare(
             // The whole batch was refused before execution: every invite may be sent again.
             throttledAfter = throttleWait(result.retryAfter, 1);
             batch.forEach((p) => again(p, 429, result.retryAfter, result.error));
-          } else if (result.status === 0 || result.status >= 500) {
+          } else if (isAmbiguousBatchFailure(result.status, result.error)) {
             batch.forEach((p) =>
               ambiguous.push({
                 p,

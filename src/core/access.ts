@@ -57,21 +57,33 @@ export function classifyInviteAnswer(
     const warning = entryError(entry, status);
     if (permission)
       return warning ? { kind: "granted", permission, warning } : { kind: "granted", permission };
-    return {
-      kind: "failed",
-      error: warning ?? { status, code: "invalidResponse", message: "The answer named no permission." },
-    };
+    if (warning) return { kind: "failed", error: warning };
+    // A success status without a permission in it (HTML from a proxy, an empty body): it may have been
+    // carried out, so it is neither granted nor failed until the permission list says which.
+    const error = { status, code: "invalidResponse", message: "The answer named no permission." };
+    return { kind: "ambiguous", error, retryAfter: null };
   }
   const error = parseGraphError(status, body, get);
   if (status === 0) {
     error.code = "noAnswer";
     error.message ||= "No answer came for this request.";
   }
-  if (status === 429) return { kind: "again", error, retryAfter, session: false };
+  // 429: refused before execution. 424: not run because another request of the batch failed
+  // (concepts/json-batching.md, dependsOn); the add-in sends none, but if Graph says so it did not run.
+  if (status === 429 || status === 424) return { kind: "again", error, retryAfter, session: false };
   if (isSessionError(error)) return { kind: "again", error, retryAfter, session: true };
   if (status === 401) return { kind: "again", error, retryAfter, session: false };
   if (status === 0 || status === 500 || status === 502 || status === 503 || status === 504) {
     return { kind: "ambiguous", error, retryAfter };
   }
   return { kind: "failed", error };
+}
+
+/**
+ * Whether a $batch of invites that came back without readable items may have been carried out: no
+ * answer, a server error, a 424 without items (concepts/throttling.md), or a body that is not a batch
+ * answer. Those are looked up in the permission list before anything is sent again.
+ */
+export function isAmbiguousBatchFailure(status: number, error: GraphErrorInfo): boolean {
+  return status === 0 || status >= 500 || status === 424 || error.code === "invalidResponse";
 }

@@ -80,3 +80,14 @@ export function unpackBatch(body: unknown, ids: readonly string[]): Map<string, 
   }
   return map;
 }
+
+/**
+ * True when a $batch answer carries per-request answers, whatever its outer status: Graph may answer a
+ * batch with 424 when an item was throttled (concepts/throttling.md) although concepts/json-batching.md
+ * says 200, and the items are what counts either way.
+ */
+export function hasBatchResponses(body: unknown): boolean {
+  return (
+    typeof body === "object" && body !== null && Array.isArray((body as Record<string, unknown>)["responses"])
+  );
+}

@@ -2,7 +2,7 @@
 // Shapes: resources/permission.md, concepts/errors.md, and the beta invite page's 207 entries.
 
 import { permissionKey } from "./email-address";
-import type { GraphErrorInfo, PermissionInfo } from "./types";
+import type { GraphErrorInfo, PermissionInfo, PermissionMember } from "./types";
 
 type Json = Record<string, unknown>;
 
@@ -35,57 +35,129 @@ function emailFromLoginName(login: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Who one sharePointIdentitySet / identitySet names (v1.0 CSDL: sharePointIdentitySet has user, siteUser,
+ * group, siteGroup, sharePointGroup). A group wins over siteUser: SharePoint lists an Entra group granted
+ * access as a siteUser too. undefined when it names nobody the add-in knows (an application, a device).
+ */
+function member(v: unknown): PermissionMember | undefined {
+  const set = obj(v);
+  if (!set) return undefined;
+  const siteGroup = obj(set["siteGroup"]) ?? obj(set["sharePointGroup"]);
+  if (siteGroup) return { kind: "siteGroup", ...identity(siteGroup) };
+  const group = obj(set["group"]);
+  if (group) return { kind: "group", ...identity(group) };
+  if (!obj(set["user"]) && !obj(set["siteUser"])) return undefined;
+  return { kind: "person", ...identity(set["siteUser"]), ...identity(set["user"]) };
+}
+
+function members(list: unknown): PermissionMember[] {
+  if (!Array.isArray(list)) return [];
+  return list.map(member).filter((m): m is PermissionMember => m !== undefined);
+}
+
 /** Parses one permission resource; undefined when it is not one (no id). */
 export function parsePermission(value: unknown): PermissionInfo | undefined {
   const p = obj(value);
   const id = p && str(p["id"]);
   if (!p || !id) return undefined;
   const roles = Array.isArray(p["roles"]) ? p["roles"].filter((r): r is string => typeof r === "string") : [];
-  const v2 = obj(p["grantedToV2"]);
-  const legacy = obj(p["grantedTo"]);
-  const who = {
-    ...identity(legacy?.["user"]),
-    ...identity(v2?.["siteUser"]),
-    ...identity(v2?.["user"]),
-  };
   const invitation = obj(p["invitation"]);
+  const invitedEmail = invitation && str(invitation["email"]);
   const link = obj(p["link"]);
   const info: PermissionInfo = { id, roles };
-  if (who.displayName !== undefined) info.grantedTo = who.displayName;
-  if (who.id !== undefined) info.grantedToId = who.id;
-  if (who.email !== undefined) info.grantedToEmail = who.email;
-  const invitedEmail = invitation && str(invitation["email"]);
+  if (link) {
+    // A sharing link: on "specific people" links the people are in grantedToIdentitiesV2; the
+    // deprecated grantedToIdentities is read only when V2 is absent (resources/permission.md).
+    info.kind = "link";
+    const v2 = p["grantedToIdentitiesV2"];
+    info.members = members(Array.isArray(v2) ? v2 : p["grantedToIdentities"]);
+    const webUrl = str(link["webUrl"]);
+    if (webUrl !== undefined) info.link = webUrl;
+    const type = str(link["type"]);
+    if (type !== undefined) info.linkType = type;
+    const scope = str(link["scope"]);
+    if (scope !== undefined) info.linkScope = scope;
+  } else {
+    const who = member(p["grantedToV2"]) ?? member(p["grantedTo"]);
+    info.kind = who?.kind ?? (invitedEmail !== undefined ? "person" : "unknown");
+    if (who?.displayName !== undefined) info.grantedTo = who.displayName;
+    // A group's id is not a recipient's: only a person's id and address say who has access.
+    if (who?.kind === "person") {
+      // grantedTo.user.email is SharePoint's undocumented extra (microsoft-graph-docs-contrib#7640).
+      const legacy = identity(obj(p["grantedTo"])?.["user"]);
+      if (who.id !== undefined) info.grantedToId = who.id;
+      const email = who.email ?? legacy.email;
+      if (email !== undefined) info.grantedToEmail = email;
+    }
+  }
   if (invitedEmail !== undefined) info.invitationEmail = invitedEmail;
   if (invitation && typeof invitation["signInRequired"] === "boolean") {
     info.signInRequired = invitation["signInRequired"];
   }
   const expires = str(p["expirationDateTime"]);
   if (expires !== undefined) info.expirationDateTime = expires;
-  const webUrl = link && str(link["webUrl"]);
-  if (webUrl !== undefined) info.link = webUrl;
-  // inheritedFrom is an itemReference (resources/permission.md): its path or id names the parent.
+  // inheritedFrom is an itemReference (resources/permission.md): its path or id names the parent. Business
+  // drives do not return it at all (permission.md remarks), so its absence proves nothing.
   const inherited = obj(p["inheritedFrom"]);
   if (inherited) info.inheritedFrom = str(inherited["path"]) ?? str(inherited["id"]) ?? "a parent folder";
   return info;
 }
 
+/** SharePoint writes "no expiry" as the smallest DateTimeOffset, 0001-01-01T00:00:00Z. */
+export function isNoExpiry(value: string | undefined): boolean {
+  return value === undefined || value === "" || /^0001-01-01/.test(value);
+}
+
+/** An expiry as the sheets show it: the date Graph gave, or "no expiry" for SharePoint's 0001-01-01. */
+export function expiryText(value: string | undefined): string {
+  if (value === undefined || value === "") return "";
+  return isNoExpiry(value) ? "no expiry" : value;
+}
+
 /**
- * The keys a permission grants access to, made exactly as the parser makes recipient keys (emailKey:
- * NFKC, lower case, punycode domain; object ids lower-cased), so "already has access" matches whichever
- * spelling Graph or the cell uses.
+ * Keys made exactly as the parser makes recipient keys (emailKey: NFKC, lower case, punycode domain;
+ * object ids lower-cased), so "already has access" matches whichever spelling Graph or the cell uses.
+ */
+function lowerKeys(values: Array<string | undefined>): string[] {
+  const keys = values.filter((k): k is string => typeof k === "string" && k !== "").map(permissionKey);
+  return [...new Set(keys)];
+}
+
+/** The keys (canonical e-mail addresses and lower-case object ids) of one person on a link. */
+export function memberKeys(m: PermissionMember): string[] {
+  return m.kind === "person" ? lowerKeys([m.email, m.id]) : [];
+}
+
+/**
+ * The keys (canonical e-mail addresses and lower-case object ids) of the people a permission gives access to: the
+ * person of a direct grant, or the people on a specific-people link. A site group, a group or a link
+ * without named people gives no keys: who is in them is not in the answer.
  */
 export function permissionKeys(p: PermissionInfo): string[] {
-  const keys = [p.grantedToEmail, p.invitationEmail, p.grantedToId]
-    .filter((k): k is string => typeof k === "string" && k !== "")
-    .map(permissionKey);
-  return [...new Set(keys)];
+  if (p.kind === "link") return [...new Set((p.members ?? []).flatMap(memberKeys))];
+  if (p.kind === "siteGroup" || p.kind === "group" || p.kind === "unknown") return [];
+  return lowerKeys([p.grantedToEmail, p.invitationEmail, p.grantedToId]);
 }
 
 /** Parses `{ value: [...] }` into permissions, skipping entries that are not permissions. */
 export function parsePermissionCollection(body: unknown): PermissionInfo[] {
-  const list = obj(body)?.["value"];
-  if (!Array.isArray(list)) return [];
-  return list.map(parsePermission).filter((p): p is PermissionInfo => p !== undefined);
+  return parsePermissionPage(body)?.permissions ?? [];
+}
+
+/**
+ * One page of a permission list, or undefined when the body is not one (HTML from a proxy, an empty
+ * body, another shape). The caller must treat undefined as an error: an unreadable page is not "nobody".
+ */
+export function parsePermissionPage(
+  body: unknown,
+): { permissions: PermissionInfo[]; nextLink?: string } | undefined {
+  const page = obj(body);
+  const list = page?.["value"];
+  if (!page || !Array.isArray(list)) return undefined;
+  const permissions = list.map(parsePermission).filter((p): p is PermissionInfo => p !== undefined);
+  const nextLink = str(page["@odata.nextLink"]);
+  return nextLink === undefined ? { permissions } : { permissions, nextLink };
 }
 
 /** Parses Graph's error body `{ error: { code, message, innerError: { code, request-id, date } } }`. */

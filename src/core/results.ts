@@ -2,6 +2,7 @@
 // one short status per selected row. Pure: the time and run id are passed in.
 
 import { recipientLabel } from "./email-address";
+import { expiryText } from "./graph-json";
 import { PERMISSION_LOG_COLUMNS, STATUS_COLUMN_HEADER } from "./permission-log";
 import type {
   CellValue,
@@ -76,7 +77,7 @@ export function logRowForOutcome(recipient: Recipient, outcome: Outcome, ctx: Ru
     row["Granted to ID"] = p.grantedToId ?? "";
     row["Invitation e-mail"] = p.invitationEmail ?? p.grantedToEmail ?? "";
     row["Sign-in required"] = p.signInRequired === undefined ? "" : p.signInRequired ? "yes" : "no";
-    row.Expires = p.expirationDateTime ?? "";
+    row.Expires = expiryText(p.expirationDateTime);
     row.Link = p.link ?? "";
   }
   const err =
@@ -277,24 +278,7 @@ export const ACCESS_TABLE_COLUMNS = [
 
 export type AccessTableColumn = (typeof ACCESS_TABLE_COLUMNS)[number];
 
-/**
- * A permission as Manage access sees it. `inheritedFrom` is Graph's permission.inheritedFrom (the folder
- * or site it comes from); it is optional here so that the listing works before the parser reads it.
- */
-export type AccessPermission = PermissionInfo & { inheritedFrom?: string };
-
-/** Why a permission may not be removed from here; undefined when it may. */
-export function accessProtection(p: AccessPermission): "owner" | "inherited" | undefined {
-  if (p.roles.includes("owner")) return "owner";
-  if (p.inheritedFrom !== undefined && p.inheritedFrom !== "") return "inherited";
-  return undefined;
-}
-
-/** The sentence shown (in the table and the pane) for a permission that is kept. */
-export const PROTECTION_TEXT: Record<"owner" | "inherited", string> = {
-  owner: "No: the owner's access can't be removed.",
-  inherited: "No: inherited from a folder or site; change it there.",
-};
+// Which rows are removable, and why the others stay, is decided in core/access-rows.ts.
 
 /** "Can view", "Can edit", "Owner". */
 export function accessText(roles: readonly string[]): string {
@@ -307,22 +291,6 @@ export function accessText(roles: readonly string[]): string {
 /** Who a permission is for, in a few words a person recognises. */
 export function accessWho(p: PermissionInfo): string {
   return p.grantedTo ?? p.grantedToEmail ?? p.invitationEmail ?? (p.link ? "Anyone with the link" : p.id);
-}
-
-/** One row of the "Current access" table. */
-export function accessTableRow(p: AccessPermission, listedAt: string): string[] {
-  const protection = accessProtection(p);
-  const row: Record<AccessTableColumn, string> = {
-    Who: accessWho(p),
-    "E-mail": p.grantedToEmail ?? p.invitationEmail ?? "",
-    Access: accessText(p.roles),
-    Kind: p.link ? "Sharing link" : p.inheritedFrom ? `Inherited (${p.inheritedFrom})` : "Direct",
-    Expires: p.expirationDateTime ?? "",
-    "Can be removed": protection ? PROTECTION_TEXT[protection] : "Yes",
-    "Permission ID": p.id,
-    "Listed at": listedAt,
-  };
-  return ACCESS_TABLE_COLUMNS.map((c) => row[c]);
 }
 
 /** One log row for a removal (status "revoked") or a removal that failed (status "revoke failed"). */
@@ -340,7 +308,7 @@ export function logRowForRevocation(
     "Granted to": p.grantedTo ?? "",
     "Granted to ID": p.grantedToId ?? "",
     "Invitation e-mail": p.invitationEmail ?? p.grantedToEmail ?? "",
-    Expires: p.expirationDateTime ?? "",
+    Expires: expiryText(p.expirationDateTime),
     Link: p.link ?? "",
     "Run ID": ctx.runId,
     Note: "removed with Manage access",

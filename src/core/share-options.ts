@@ -5,6 +5,23 @@ import type { Recipient, Role, ShareOptions } from "./types";
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
+/**
+ * The seed API's POST /workbooks/{id}/invite exists only in the 2015 beta stub: v1.0 has no `workbooks`
+ * entity set (schemas/v1.0-Prod.csdl in microsoftgraph/msgraph-metadata) and answers 400 "Resource not
+ * found for the segment 'workbooks'". It is offered only when the Graph base is a /beta root.
+ */
+export function workbooksRouteOffered(graphBaseUrl: string | undefined): boolean {
+  return graphBaseUrl !== undefined && /\/beta\/*$/i.test(graphBaseUrl);
+}
+
+export const WORKBOOKS_ROUTE_LABEL = "Workbooks: the 2015 API (/workbooks/{id}/invite, beta only)";
+
+export function routeNote(offered: boolean): string {
+  return offered
+    ? "Leave this on Items unless your administrator asked otherwise. Workbooks is the 2015 beta API; Microsoft Graph v1.0 has no such route."
+    : "Workbooks (the 2015 API) is offered only with a beta Graph address: Microsoft Graph v1.0 answers it with 400 \"Resource not found for the segment 'workbooks'\".";
+}
+
 /** Sentences describing what is wrong with the options; empty when they can be sent. */
 export function validateShareOptions(options: ShareOptions): string[] {
   const problems: string[] = [];

@@ -186,10 +186,33 @@ export interface DriveItemRef {
   webUrl?: string;
 }
 
+/**
+ * What a permission grants access to (v1.0 permission + sharePointIdentitySet, resources/permission.md):
+ * one person (grantedToV2.user / siteUser), a sharing link (link; on "specific people" links the people
+ * are in grantedToIdentitiesV2), a SharePoint site group (grantedToV2.siteGroup, e.g. "Members"), a
+ * Microsoft 365 or security group (grantedToV2.group), or something the add-in cannot tell.
+ */
+export type PermissionKind = "person" | "link" | "siteGroup" | "group" | "unknown";
+
+/** Someone a permission names: a person on a specific-people link, or the group in a group grant. */
+export interface PermissionMember {
+  kind: "person" | "siteGroup" | "group";
+  id?: string;
+  displayName?: string;
+  email?: string;
+}
+
 /** A permission as the add-in records it (parsed from Graph's permission resource). */
 export interface PermissionInfo {
   id: string;
   roles: string[];
+  /** Set by the parser; missing on hand-made values, which count as "unknown" where it matters. */
+  kind?: PermissionKind;
+  /** kind "link": everyone grantedToIdentitiesV2 (or the deprecated grantedToIdentities) names. */
+  members?: PermissionMember[];
+  /** kind "link": link.type ("view", "edit", ...) and link.scope ("users", "organization", "anonymous"). */
+  linkType?: string;
+  linkScope?: string;
   grantedTo?: string;
   grantedToId?: string;
   grantedToEmail?: string;

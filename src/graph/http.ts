@@ -25,6 +25,11 @@ export interface GraphResponse {
   body: unknown;
   /** Set when status is 0. */
   failure?: "network" | "timeout" | "aborted";
+  /**
+   * True when a body came that is not JSON (an HTML page from a proxy or sign-in wall). On an error
+   * status `body` then holds a stand-in error; on a success status the caller must not read it as data.
+   */
+  notJson?: boolean;
 }
 
 /** A Graph call that did not succeed, carrying Graph's code and request-id. */
@@ -66,9 +71,37 @@ export class GraphHttp {
     this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
-  /** Absolute URL for a path relative to the version root ("/drives/..."), or an absolute nextLink. */
+  /**
+   * Absolute URL for a path relative to the version root ("/drives/..."). Absolute URLs are accepted only
+   * inside the configured base (see relativePath): a token is never sent anywhere else.
+   */
   url(path: string): string {
-    return /^https?:\/\//i.test(path) ? path : `${this.baseUrl}${path.startsWith("/") ? "" : "/"}${path}`;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+      const relative = this.relativePath(path);
+      if (relative === undefined) throw new RangeError("refusing a URL outside the Graph base URL");
+      return `${this.baseUrl}${relative}`;
+    }
+    return `${this.baseUrl}${path.startsWith("/") ? "" : "/"}${path}`;
+  }
+
+  /**
+   * The path of an absolute URL (an @odata.nextLink) relative to the base URL, or undefined when it is
+   * elsewhere: another scheme, host or port, another version root, or dot segments that would climb out.
+   */
+  relativePath(absolute: string): string | undefined {
+    let target: URL;
+    let base: URL;
+    try {
+      target = new URL(absolute);
+      base = new URL(`${this.baseUrl}/`);
+    } catch {
+      return undefined;
+    }
+    if (target.origin !== base.origin || target.username || target.password) return undefined;
+    // The URL parser already resolved "/./" and "/../"; encoded ones (%2e) are refused outright.
+    if (hasDotSegment(absolute.replace(/[?#].*$/, ""))) return undefined;
+    if (!target.pathname.startsWith(base.pathname)) return undefined;
+    return `/${target.pathname.slice(base.pathname.length)}${target.search}`;
   }
 
   /**
@@ -91,6 +124,7 @@ export class GraphHttp {
     init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
     forceRefresh: boolean,
   ): Promise<GraphResponse> {
+    const target = this.url(path); // throws before the token is read when the URL is not Graph's
     const token = await this.getToken(forceRefresh ? { forceRefresh: true } : undefined);
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) };
     let body: string | undefined;
@@ -106,17 +140,25 @@ export class GraphHttp {
     try {
       const requestInit: RequestInit = { method, headers, signal: timeout.signal };
       if (body !== undefined) requestInit.body = body;
-      const response = await this.fetchImpl(this.url(path), requestInit);
+      const response = await this.fetchImpl(target, requestInit);
       const text = await response.text();
       let parsed: unknown = undefined;
+      let notJson = false;
       if (text) {
         try {
           parsed = JSON.parse(text);
         } catch {
-          parsed = { error: { code: `http${response.status}`, message: text.slice(0, 300) } };
+          notJson = true;
+          const ok = response.status >= 200 && response.status < 300;
+          // An HTML error page becomes a stand-in error; an HTML "success" carries nothing to read.
+          parsed = ok
+            ? undefined
+            : { error: { code: `http${response.status}`, message: text.slice(0, 300) } };
         }
       }
-      return { status: response.status, headers: response.headers, body: parsed };
+      const res: GraphResponse = { status: response.status, headers: response.headers, body: parsed };
+      if (notJson) res.notJson = true;
+      return res;
     } catch {
       // The error object may quote the request; only its kind is kept, never its text.
       const failure = init.signal?.aborted ? "aborted" : timeout.signal.aborted ? "timeout" : "network";
@@ -126,4 +168,14 @@ export class GraphHttp {
       init.signal?.removeEventListener("abort", onOuterAbort);
     }
   }
+}
+
+/** True when a path has a "." or ".." segment, written plainly or percent-encoded (%2e). */
+export function hasDotSegment(path: string): boolean {
+  return path.split("/").some((segment) => isDotSegment(segment));
+}
+
+/** "." or "..", also as %2e / %2E (RFC 3986 §5.2.4 removes them; a server may decode first). */
+export function isDotSegment(segment: string): boolean {
+  return /^(?:\.|%2e){1,2}$/i.test(segment);
 }

@@ -34,6 +34,8 @@ export interface PaneDeps {
   theme?: () => OfficeThemeLike | undefined;
   tuning?: Partial<FlowTuning>;
   route?: InviteRoute;
+  /** The Graph base URL: the seed's /workbooks route is offered only on a beta one. */
+  graphBaseUrl?: string;
   /** Wait after the last selection change before reading it again. */
   debounceMs?: number;
 }
@@ -70,6 +72,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     account: deps.account.status(),
     location: locationOf(deps.workbook.documentUrl()),
     route: deps.route ?? "items",
+    ...(deps.graphBaseUrl !== undefined ? { graphBaseUrl: deps.graphBaseUrl } : {}),
   });
   const work = new Set<Promise<unknown>>();
   let controller: AbortController | undefined;

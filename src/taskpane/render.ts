@@ -3,6 +3,7 @@
 // comes from state.ts. Element ids are stable: the browser tests use them.
 
 import type { InviteRoute } from "../app/ports";
+import { WORKBOOKS_ROUTE_LABEL } from "../core/share-options";
 import type { Role } from "../core/types";
 import type { ListView, PaneOptions, PaneView, Tone } from "./state";
 import { themeVariables, type OfficeThemeLike } from "./theme";
@@ -189,8 +190,10 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     "select",
     { id: "route", name: "route", "aria-describedby": "route-note" },
     h("option", { value: "items" }, "Items (Microsoft Graph v1.0)"),
-    h("option", { value: "workbooks" }, "Workbooks (/workbooks/{id}/invite)"),
+    h("option", { value: "workbooks" }, WORKBOOKS_ROUTE_LABEL),
   );
+  const workbooksOption = route.querySelector<HTMLOptionElement>('option[value="workbooks"]');
+  const routeNoteText = h("p", { id: "route-note", class: "note" });
   route.addEventListener("change", () =>
     on.options({ route: (route.value === "workbooks" ? "workbooks" : "items") as InviteRoute }),
   );
@@ -200,11 +203,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     h("summary", {}, "Advanced"),
     h("label", { for: "route" }, "Invite through"),
     route,
-    h(
-      "p",
-      { id: "route-note", class: "note" },
-      "Leave this on Items unless your administrator asked otherwise.",
-    ),
+    routeNoteText,
   );
   advanced.addEventListener("toggle", () => on.advanced(advanced.open));
   const problems = h("ul", {
@@ -489,6 +488,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     if (expires.value !== o.expires) expires.value = o.expires;
     if (dryRun.input.checked !== o.dryRun) dryRun.input.checked = o.dryRun;
     dryRun.input.setAttribute("aria-checked", String(o.dryRun));
+    if (workbooksOption) workbooksOption.hidden = workbooksOption.disabled = !o.routeOffered;
     if (route.value !== o.route) route.value = o.route;
     for (const el of [
       role,
@@ -501,6 +501,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     ]) {
       el.disabled = o.disabled;
     }
+    setText(routeNoteText, o.routeNote);
     setText(messageCount, o.messageCount);
     messageCount.classList.toggle("near-limit", o.messageNearLimit);
     show(messageIgnored, o.messageIgnored);

@@ -6,7 +6,7 @@ import type { InviteRoute } from "../app/ports";
 import type { ShareProgress, ShareSummary } from "../app/share-flow";
 import { recipientLabel } from "../core/email-address";
 import { isShareError, SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../core/errors";
-import { MAX_MESSAGE_LENGTH } from "../core/share-options";
+import { MAX_MESSAGE_LENGTH, routeNote, workbooksRouteOffered } from "../core/share-options";
 import type { ParsedSelection, Role, ShareOptions } from "../core/types";
 
 // ---- state -----------------------------------------------------------------------------------------
@@ -103,13 +103,17 @@ export interface PaneState {
   run: RunState;
   access: AccessState;
   advancedOpen: boolean;
+  /** The seed's /workbooks/{id}/invite route is offered only with a beta Graph base (share-options.ts). */
+  workbooksRouteOffered: boolean;
 }
 
 export function initialState(init: {
   account: AccountStatus;
   location: Location;
   route?: InviteRoute;
+  graphBaseUrl?: string;
 }): PaneState {
+  const offered = workbooksRouteOffered(init.graphBaseUrl);
   return {
     account: init.account,
     location: init.location,
@@ -121,11 +125,12 @@ export function initialState(init: {
       message: "",
       expires: "",
       dryRun: false,
-      route: init.route ?? "items",
+      route: offered ? (init.route ?? "items") : "items",
     },
     run: { kind: "idle" },
     access: { kind: "idle" },
     advancedOpen: false,
+    workbooksRouteOffered: offered,
   };
 }
 
@@ -371,6 +376,8 @@ export interface PaneView {
     messageIgnored: boolean;
     expiresNote: string;
     problems: string[];
+    routeOffered: boolean;
+    routeNote: string;
   };
   share: { disabled: boolean; hint: string };
   cancel: { visible: boolean; disabled: boolean; label: string };
@@ -548,6 +555,8 @@ export function viewOf(state: PaneState): PaneView {
     expiresNote:
       "On work or school accounts Microsoft applies expiration to sharing links only; an invitation with an expiration date may be refused.",
     problems,
+    routeOffered: state.workbooksRouteOffered,
+    routeNote: routeNote(state.workbooksRouteOffered),
   };
 
   const hasRecipients = valid > 0;

@@ -41,6 +41,7 @@ function main(): void {
     clock: systemClock,
     account,
     route: config.route,
+    graphBaseUrl: config.graphBaseUrl,
     tuning: { timeScale: config.timeScale },
     theme: () => Office.context.officeTheme,
     onSelectionChanged(listener) {

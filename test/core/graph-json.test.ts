@@ -1,6 +1,12 @@
 import { accessIndex, classifyInviteAnswer, satisfies } from "../../src/core/access";
 import { packBatch, unpackBatch } from "../../src/core/batch-json";
-import { parseGraphError, parsePermission, permissionKeys } from "../../src/core/graph-json";
+import {
+  expiryText,
+  parseGraphError,
+  parsePermission,
+  parsePermissionPage,
+  permissionKeys,
+} from "../../src/core/graph-json";
 
 describe("parsePermission", () => {
   it("reads a documented direct grant (grantedToV2.user, invitation)", () => {
@@ -13,6 +19,7 @@ describe("parsePermission", () => {
     expect(p).toEqual({
       id: "aTowIy5mfG1lbWJlcnNoaXB8",
       roles: ["write"],
+      kind: "person",
       grantedTo: "Megan Bowen",
       grantedToId: "u-1",
       grantedToEmail: "MeganB@contoso.com",
@@ -171,5 +178,76 @@ describe("$batch packing", () => {
     expect(map.get("1")?.status).toBe(200);
     expect(map.get("2")?.headers["retry-after"]).toBe("5");
     expect(map.get("3")?.status).toBe(0);
+  });
+});
+
+describe("permissions on a business drive (v1.0 permission, sharePointIdentitySet, sharingLink)", () => {
+  const person = (email: string, id: string) => ({
+    user: { id, displayName: email, email },
+    siteUser: { id: "12", displayName: email, loginName: `i:0#.f|membership|${email}` },
+  });
+
+  it("a specific-people link names its people from grantedToIdentitiesV2, and they count as having access", () => {
+    const p = parsePermission({
+      id: "link-1",
+      roles: ["write"],
+      link: { type: "edit", scope: "users", webUrl: "https://contoso-my.sharepoint.com/:x:/g/abc" },
+      grantedToIdentitiesV2: [person("a@contoso.com", "u-a"), person("b@contoso.com", "u-b")],
+      grantedToIdentities: [{ user: { email: "stale@contoso.com" } }],
+      expirationDateTime: "0001-01-01T00:00:00Z",
+    })!;
+    expect(p).toMatchObject({ kind: "link", linkScope: "users", linkType: "edit" });
+    expect(p.members?.map((m) => m.email)).toEqual(["a@contoso.com", "b@contoso.com"]);
+    expect(permissionKeys(p)).toEqual(["a@contoso.com", "u-a", "b@contoso.com", "u-b"]);
+    expect(accessIndex([p]).get("b@contoso.com")?.id).toBe("link-1");
+    expect(expiryText(p.expirationDateTime)).toBe("no expiry");
+    expect(expiryText("2027-01-31T00:00:00Z")).toBe("2027-01-31T00:00:00Z");
+  });
+
+  it("falls back to the deprecated grantedToIdentities when V2 is absent", () => {
+    const p = parsePermission({
+      id: "link-2",
+      roles: ["read"],
+      link: { type: "view", scope: "users" },
+      grantedToIdentities: [{ user: { id: "u-c", email: "c@contoso.com" } }],
+    })!;
+    expect(permissionKeys(p)).toEqual(["c@contoso.com", "u-c"]);
+  });
+
+  it("site groups, groups, a link without people and an unreadable entry give nobody access by name", () => {
+    const entries = [
+      { id: "g1", roles: ["owner"], grantedToV2: { siteGroup: { id: "3", displayName: "Team Owners" } } },
+      { id: "g2", roles: ["write"], grantedToV2: { group: { id: "gid", displayName: "Team Members" } } },
+      // SharePoint lists an Entra group as a siteUser too: the group wins.
+      {
+        id: "g3",
+        roles: ["read"],
+        grantedToV2: {
+          group: { id: "gid2", displayName: "Sales", email: "sales@contoso.com" },
+          siteUser: { id: "9", displayName: "Sales", loginName: "c:0t.c|tenant|gid2" },
+        },
+      },
+      { id: "l1", roles: ["read"], link: { type: "view", scope: "organization" } },
+      { id: "x1", roles: ["read"] },
+    ].map((e) => parsePermission(e)!);
+    expect(entries.map((p) => p.kind)).toEqual(["siteGroup", "group", "group", "link", "unknown"]);
+    expect(entries.flatMap(permissionKeys)).toEqual([]);
+    expect(accessIndex(entries).size).toBe(0);
+  });
+
+  it("a pending invitation with only invitation.email is a person", () => {
+    const p = parsePermission({ id: "i1", roles: ["read"], invitation: { email: "Guest@Fabrikam.com" } })!;
+    expect(p.kind).toBe("person");
+    expect(permissionKeys(p)).toEqual(["guest@fabrikam.com"]);
+  });
+});
+
+describe("permission pages", () => {
+  it("a body that is not a permission list is undefined, not an empty list", () => {
+    expect(parsePermissionPage(undefined)).toBeUndefined();
+    expect(parsePermissionPage("<html>")).toBeUndefined();
+    expect(parsePermissionPage({ error: { code: "x" } })).toBeUndefined();
+    expect(parsePermissionPage({ value: [] })).toEqual({ permissions: [] });
+    expect(parsePermissionPage({ value: [], "@odata.nextLink": "https://x" })?.nextLink).toBe("https://x");
   });
 });

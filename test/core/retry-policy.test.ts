@@ -105,3 +105,38 @@ describe("decideRetry", () => {
     );
   });
 });
+
+describe("a top-level throttle whose Retry-After could not be read", () => {
+  it.each([429, 503, 424])(
+    "%i waits at least 5 s, doubling to a 2-minute cap, never the short backoff",
+    (status) => {
+      const waits = [1, 2, 3, 4, 5, 6, 7].map((attempt) => {
+        const d = decideRetry(input({ status, attempt, random: 0, idempotent: true, topLevel: true }));
+        return d.action === "retry" ? d.delayMs : -1;
+      });
+      expect(waits).toEqual([5_000, 10_000, 20_000, 40_000, 80_000, 120_000, 120_000]);
+    },
+  );
+  it("a readable Retry-After is still what is waited, and inside $batch absent means absent", () => {
+    expect(decideRetry(input({ retryAfter: "2", topLevel: true, idempotent: true }))).toEqual({
+      action: "retry",
+      delayMs: 2_000,
+    });
+    const item = decideRetry(input({ attempt: 1, random: 0, idempotent: true }));
+    expect(item).toEqual({ action: "retry", delayMs: backoffMs(1, DEFAULT_RETRY_POLICY, 0) });
+    expect(backoffMs(1, DEFAULT_RETRY_POLICY, 0)).toBeLessThan(5_000);
+  });
+  it("jitter only lengthens the wait", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (a, r) => {
+        const d = decideRetry(input({ attempt: a, random: r, idempotent: true, topLevel: true }), {
+          ...DEFAULT_RETRY_POLICY,
+          maxAttempts: 100,
+          maxTotalWaitMs: Infinity,
+        });
+        const floor = Math.min(120_000, 5_000 * 2 ** (a - 1));
+        return d.action === "retry" && d.delayMs >= floor && d.delayMs <= floor * 1.2 + 1;
+      }),
+    );
+  });
+});

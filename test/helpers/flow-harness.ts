@@ -1,10 +1,11 @@
 // One place that wires the real flow for tests: the Graph emulator over HTTP, the simulated Excel
 // host with the real Office adapters, and the real Graph client.
+import type { GraphPort } from "../../src/app/ports";
 import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
 import { GraphApi } from "../../src/graph/graph-api";
-import { GraphHttp } from "../../src/graph/http";
+import { GraphHttp, type FetchLike } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import type { Emulator } from "../../workbench/graph-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
@@ -27,6 +28,12 @@ export async function share(
     events?: ShareEvents;
     token?: string;
     route?: "items" | "workbooks";
+    /** Default the emulator's v1.0 root. */
+    baseUrl?: string;
+    /** Default Node's fetch; browserFetch reads headers as the task pane in a browser can. */
+    fetch?: FetchLike;
+    /** Wraps the real Graph client, to watch what the flow asks of it. */
+    wrapGraph?: (api: GraphApi) => GraphPort;
   } = {},
 ) {
   const uninstall = installExcelSimulator(model);
@@ -37,7 +44,12 @@ export async function share(
       if (o?.forceRefresh) generation += 1;
       return `${options.token ?? "dev-token"}-${generation}`;
     };
-    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken, timeoutMs: 5000 });
+    const http = new GraphHttp({
+      baseUrl: options.baseUrl ?? emu.baseUrl,
+      getToken,
+      timeoutMs: 5000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     const graph = new GraphApi(http, {
       clock: systemClock,
       timeScale: TIME_SCALE,
@@ -46,7 +58,7 @@ export async function share(
     return await runShare(
       {
         workbook: createExcelWorkbookPort(),
-        graph,
+        graph: options.wrapGraph ? options.wrapGraph(graph) : graph,
         clock: systemClock,
         tuning: { timeScale: TIME_SCALE, ...options.tuning },
       },

@@ -1,11 +1,12 @@
-// npx tsx workbench/graph-emulator/cli.ts --port 3001 [--faults '{"rules":[...]}' | --faults mixed] [--latency 20] [--quiet]
-import { mixedFaults, validateFaultConfig } from "./faults";
+// npx tsx workbench/graph-emulator/cli.ts --port 3001 [--faults '{"rules":[...]}' | --faults mixed]
+//   [--behaviour '{"batch424":true}'] [--latency 20] [--quiet]
+import { mixedFaults, validateBehaviour, validateFaultConfig } from "./faults";
 import { startEmulator } from "./server";
-import type { FaultConfig } from "./types";
+import type { FaultConfig, GraphBehaviour } from "./types";
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: cli.ts [--port N] [--faults JSON|mixed] [--latency MS] [--quiet]\n`,
+    `${message}\nusage: cli.ts [--port N] [--faults JSON|mixed] [--behaviour JSON] [--latency MS] [--quiet]\n`,
   );
   process.exit(2);
 }
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   let faults: FaultConfig = {};
   let latency: number | undefined;
   let quiet = false;
+  let behaviour: GraphBehaviour = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = args[i + 1];
@@ -40,6 +42,17 @@ async function main(): Promise<void> {
         faults = parsed as FaultConfig;
       }
       i++;
+    } else if (arg === "--behaviour" && value !== undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value) as unknown;
+      } catch {
+        usage("--behaviour must be JSON");
+      }
+      const problem = validateBehaviour(parsed);
+      if (problem !== undefined) usage(`--behaviour: ${problem}`);
+      behaviour = parsed as GraphBehaviour;
+      i++;
     } else if (arg === "--latency" && value !== undefined) {
       latency = Number(value);
       if (!Number.isFinite(latency) || latency < 0) usage(`bad latency ${value}`);
@@ -52,6 +65,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port,
     faults,
+    behaviour,
     ...(quiet ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
   });
   process.stdout.write(`Graph emulator listening: ${emulator.baseUrl}\n`);

@@ -10,6 +10,7 @@ export const BEFORE_FAULTS: ReadonlySet<FaultKind> = new Set([
   "throttleNoRetryAfter",
   "unavailableBefore",
   "resetBefore",
+  "htmlOk",
 ]);
 
 export interface BudgetVerdict {
@@ -53,6 +54,29 @@ export function validateFaultConfig(value: unknown): string | undefined {
   return undefined;
 }
 
+const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
+  inviteCreates: ["directGrant", "specificPeopleLink"],
+  batch424: [true, false],
+  inviteReadsSessionHeader: ["ignored", "refusesStale"],
+  throttledItemExecuted: [true, false],
+  caller: ["delegated", "appOnly"],
+  corsExposesRetryAfter: [true, false],
+};
+
+/** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */
+export function validateBehaviour(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return "behaviour must be an object";
+  for (const [k, v] of Object.entries(value)) {
+    const allowed = BEHAVIOUR_CHOICES[k];
+    if (allowed === undefined) return `unknown behaviour ${k}`;
+    if (v !== undefined && !allowed.includes(v))
+      return `behaviour.${k} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+  }
+  return undefined;
+}
+
 export const ALL_FAULTS: FaultKind[] = [
   "throttle",
   "throttleNoRetryAfter",
@@ -63,6 +87,7 @@ export const ALL_FAULTS: FaultKind[] = [
   "resetBefore",
   "resetAfter",
   "partialMail",
+  "htmlOk",
 ];
 const ALL_TARGETS: FaultTarget[] = ["invite", "batch", "permissions", "session", "shares", "any"];
 
@@ -137,7 +162,7 @@ export class FaultEngine {
   }
 
   /** Draws the rules for one request; the first rule that fires wins. */
-  draw(target: RequestTarget, opts: { outerBatch: boolean }): FaultRule | undefined {
+  draw(target: RequestTarget, opts: { outerBatch: boolean; batchItem?: boolean }): FaultRule | undefined {
     for (const rule of this.config.rules ?? []) {
       const ruleTarget = rule.target ?? "any";
       const matches = opts.outerBatch
@@ -145,6 +170,8 @@ export class FaultEngine {
         : ruleTarget === "any" || ruleTarget === target;
       if (!matches) continue;
       if (rule.fault === "partialMail" && target !== "invite") continue;
+      // A proxy or portal answers whole HTTP requests, never one item inside a $batch body.
+      if (rule.fault === "htmlOk" && opts.batchItem === true) continue;
       if (this.random() < rule.rate) return rule;
     }
     return undefined;
@@ -198,12 +225,13 @@ export class FaultEngine {
 
   /**
    * RateLimit-Limit / -Remaining / -Reset, which SharePoint sends (preview) once an app has used 80 % of its
-   * resource units ("Avoid getting throttled or blocked in SharePoint Online", RateLimit headers). Only
-   * with budget.rateLimitHeaders: real tenants do not always send them.
+   * resource units ("Avoid getting throttled or blocked in SharePoint Online", RateLimit headers), and only
+   * to app-only callers (SharePoint dev blog "Prevent throttling with RateLimit headers"): a delegated
+   * add-in never sees them. budget.rateLimitHeaders is the older opt-in and means an app-only caller.
    */
-  rateLimitHeaders(now: number): Record<string, string> | undefined {
+  rateLimitHeaders(now: number, appOnly: boolean): Record<string, string> | undefined {
     const budget = this.config.budget;
-    if (!budget?.rateLimitHeaders) return undefined;
+    if (budget === undefined || !(appOnly || budget.rateLimitHeaders === true)) return undefined;
     const windowMs = this.scaledMs(budget.windowSeconds);
     if (now - this.windowStart >= windowMs || this.unitsUsed < budget.unitsPerWindow * 0.8) return undefined;
     const resetMs = Math.max(0, this.windowStart + windowMs - now);

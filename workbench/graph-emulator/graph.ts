@@ -12,9 +12,18 @@ import {
   type OpRequest,
   type OpResponse,
 } from "./http-types";
-import { grant, mailError, parseJsonBody, recipientKeys, resolveRecipients, validateInvite } from "./invite";
+import {
+  grant,
+  grantViaLink,
+  mailError,
+  parseJsonBody,
+  recipientKeys,
+  resolveRecipients,
+  revokeFromLink,
+  validateInvite,
+} from "./invite";
 import type { ItemState, SessionState, World } from "./state";
-import type { FaultKind, FaultRule, Ledger } from "./types";
+import type { FaultKind, FaultRule, GraphBehaviour, Ledger } from "./types";
 
 export type SocketAction = "resetBefore" | "resetAfter";
 
@@ -40,6 +49,10 @@ interface Route {
 const MAX_BATCH = 20;
 /** Users report ~30 recipients per call working and 200 timing out with 504 (onedrive-api-docs#1481). */
 const RECIPIENTS_BEFORE_TIMEOUT = 100;
+
+/** What a proxy or captive portal answers instead of Graph (fault htmlOk). */
+const HTML_PAGE =
+  "<!DOCTYPE html><html><head><title>Sign in to continue</title></head><body><h1>Network login required</h1></body></html>";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -72,6 +85,9 @@ function methodError(): GraphError {
 }
 
 export class GraphCore {
+  /** Where real Graph's behaviour is unknown or caller-dependent (EmulatorOptions.behaviour). */
+  behaviour: GraphBehaviour = {};
+
   constructor(
     public world: World,
     readonly faults: FaultEngine,
@@ -145,8 +161,14 @@ export class GraphCore {
     return undefined;
   }
 
-  private address(segs: string[]): { item: () => ItemState; rest: string[] } | "drive" | undefined {
+  private address(
+    segs: string[],
+    version: OpRequest["version"],
+  ): { item: () => ItemState; rest: string[] } | "drive" | undefined {
     const w = this.world;
+    // The seed's /workbooks/{id} exists only in the 2015 beta stub: v1.0 has no `workbooks` entity set in
+    // its CSDL (schemas/v1.0-Prod.csdl), so v1.0 answers 400 "Resource not found for the segment".
+    if (segs[0]?.toLowerCase() === "workbooks" && version === "v1.0") throw segmentError(segs[0]);
     if (segs[0]?.toLowerCase() === "workbooks" && segs.length >= 2) {
       const id = segs[1] ?? "";
       return { item: () => w.itemAnywhere(id), rest: segs.slice(2) };
@@ -199,6 +221,9 @@ export class GraphCore {
     const budget = this.faults.config.budget;
     const readCost = budget?.costPerRead ?? 1;
     const inviteCost = budget?.costPerInvite ?? 0;
+    // "Avoid getting throttled or blocked in SharePoint Online": every permission resource operation, reads
+    // included, costs 5 resource units; the budget's costPerInvite is that per-operation cost.
+    const permissionCost = inviteCost;
     if (segs.length === 0) throw segmentError("");
 
     if (segs[0]?.toLowerCase() === "shares") {
@@ -209,7 +234,7 @@ export class GraphCore {
       return { target: "shares", cost: readCost, run: () => this.sharesDriveItem(token) };
     }
 
-    const addr = this.address(segs);
+    const addr = this.address(segs, op.version);
     if (addr === undefined) throw segmentError(segs[0] ?? "");
     if (addr === "drive") {
       if (method !== "GET") throw methodError();
@@ -232,32 +257,8 @@ export class GraphCore {
       const n = Math.max(1, recipientKeys(op.body).length);
       return { target: "invite", cost: inviteCost * n, run: (ctx) => this.invite(addr.item(), ctx) };
     }
-    if (r0 === "permissions" && rest.length <= 2) {
-      if (rest.length === 1) {
-        if (method !== "GET") throw methodError();
-        return {
-          target: "permissions",
-          cost: readCost,
-          run: (ctx) => this.listPermissions(addr.item(), ctx),
-        };
-      }
-      const permissionId = r1 ?? "";
-      if (method === "GET") {
-        return {
-          target: "permissions",
-          cost: readCost,
-          run: () => this.getPermission(addr.item(), permissionId),
-        };
-      }
-      if (method === "DELETE") {
-        return {
-          target: "permissions",
-          cost: inviteCost,
-          run: (ctx) => this.deletePermission(addr.item(), permissionId, ctx.now),
-        };
-      }
-      throw methodError();
-    }
+    if (r0 === "permissions" && rest.length <= 3)
+      return this.permissionRoute(addr.item, rest, method, permissionCost);
     if (r0 === "workbook" && rest.length >= 2) {
       const action = (r1 ?? "").toLowerCase();
       if (rest.length === 2 && ["createsession", "refreshsession", "closesession"].includes(action)) {
@@ -284,6 +285,24 @@ export class GraphCore {
       throw segmentError(r1 ?? "workbook");
     }
     throw segmentError(rest[0] ?? "");
+  }
+
+  /** .../permissions, .../permissions/{id} (GET, DELETE), .../permissions/{id}/revokeGrants (POST). */
+  private permissionRoute(item: () => ItemState, rest: string[], method: string, cost: number): Route {
+    const id = rest[1] ?? "";
+    const route = (run: Route["run"]): Route => ({ target: "permissions", cost, run });
+    if (rest.length === 3) {
+      if (rest[2]?.toLowerCase() !== "revokegrants") throw segmentError(rest[2] ?? "");
+      if (method !== "POST") throw methodError();
+      return route((ctx) => this.revokeGrants(item(), id, ctx));
+    }
+    if (rest.length === 1) {
+      if (method !== "GET") throw methodError();
+      return route((ctx) => this.listPermissions(item(), ctx));
+    }
+    if (method === "GET") return route(() => this.getPermission(item(), id));
+    if (method === "DELETE") return route((ctx) => this.deletePermission(item(), id, ctx.now));
+    throw methodError();
   }
 
   // ---------------------------------------------------------------- handlers
@@ -325,8 +344,11 @@ export class GraphCore {
 
   private invite(item: ItemState, ctx: RunContext): OpResponse {
     const sessionId = ctx.op.headers["workbook-session-id"];
-    // The header must name an open session on this item; invite does not refresh its idle timer.
-    if (sessionId !== undefined) this.session(sessionId, item, false, ctx.now);
+    // Nothing documents invite reading Workbook-Session-Id (the invalidSession* codes are Excel API errors,
+    // concepts/workbook-error-codes.md), so by default it is ignored. "refusesStale": the header must name an
+    // open session on this item; invite does not refresh its idle timer.
+    if (sessionId !== undefined && this.behaviour.inviteReadsSessionHeader === "refusesStale")
+      this.session(sessionId, item, false, ctx.now);
     const params = validateInvite(parseJsonBody(ctx.op.body), item.driveType);
     if (item.isRoot && item.driveType === "personal") {
       // driveitem-invite.md, Remarks: personal drives cannot create permissions on the root.
@@ -338,10 +360,13 @@ export class GraphCore {
     }
     const resolved = resolveRecipients(this.world, params, this.faults.config.unknownUserStatus ?? 400);
     const mailFails = ctx.partialMail && params.sendInvitation;
+    const viaLink = this.behaviour.inviteCreates === "specificPeopleLink" && item.driveType === "business";
     const value = resolved.map((r) => {
-      const permission = grant(this.world, item, r, params, {
-        omitInvitation: this.faults.config.omitInvitation === true,
-      });
+      const permission = viaLink
+        ? grantViaLink(this.world, item, r, params)
+        : grant(this.world, item, r, params, {
+            omitInvitation: this.faults.config.omitInvitation === true,
+          });
       const emailSent = params.sendInvitation && !mailFails;
       this.ledger.invites.push({
         at: ctx.now,
@@ -401,6 +426,17 @@ export class GraphCore {
     const p = item.permissions.find((x) => x.id === id);
     if (p === undefined) throw new GraphError(404, "itemNotFound", "The resource could not be found.");
     return jsonResponse(200, structuredClone(p));
+  }
+
+  private revokeGrants(item: ItemState, id: string, ctx: RunContext): OpResponse {
+    const p = item.permissions.find((x) => x.id === id);
+    if (p === undefined) throw new GraphError(404, "itemNotFound", "The resource could not be found.");
+    const removed = revokeFromLink(this.world, p, parseJsonBody(ctx.op.body));
+    this.ledger.revocations.push({ at: ctx.now, itemId: item.id, permissionId: id, removed });
+    return jsonResponse(200, {
+      "@odata.context": `${this.apiRoot}/$metadata#microsoft.graph.permission`,
+      ...structuredClone(p),
+    });
   }
 
   private deletePermission(item: ItemState, id: string, now: number): OpResponse {
@@ -540,6 +576,9 @@ export class GraphCore {
         );
       case "gatewayTimeoutAfter":
         return err(504, "gatewayTimeout", "The operation has timed out.");
+      case "htmlOk":
+        // Something between the browser and Graph (a proxy, a captive portal, a sign-in page) answered.
+        return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: HTML_PAGE };
       default:
         return err(500, "generalException", "An unspecified error has occurred.");
     }
@@ -573,6 +612,7 @@ export class GraphCore {
       }
       const retryAfter = this.faults.ruleRetryAfter(rule);
       const response = this.faultResponse(rule.fault, retryAfter, op);
+      if (response.status === 429) this.executeAnyway(route, op, now);
       return this.finish(op, { response, fault: rule.fault }, fingerprint, now, "rule");
     }
 
@@ -590,6 +630,7 @@ export class GraphCore {
         ),
         op,
       );
+      this.executeAnyway(route, op, now);
       return this.finish(op, { response, fault: "budget" }, fingerprint, now, "budget");
     }
 
@@ -606,7 +647,7 @@ export class GraphCore {
       response = this.toErrorResponse(e, op);
     }
     this.faults.charge(route.cost);
-    const rateLimit = this.faults.rateLimitHeaders(now);
+    const rateLimit = this.faults.rateLimitHeaders(now, this.behaviour.caller === "appOnly");
     if (rateLimit) response = { ...response, headers: { ...response.headers, ...rateLimit } };
 
     if (rule === undefined) return this.finish(op, { response }, fingerprint, now);
@@ -627,6 +668,19 @@ export class GraphCore {
           fingerprint,
           now,
         );
+    }
+  }
+
+  /**
+   * behaviour.throttledItemExecuted: an unconfirmed report says a batch item answered 429 can still have been
+   * carried out. Only invites inside a $batch; the answer stays the 429.
+   */
+  private executeAnyway(route: Route, op: OpRequest, now: number): void {
+    if (this.behaviour.throttledItemExecuted !== true || !op.inBatch || route.target !== "invite") return;
+    try {
+      route.run({ op, partialMail: false, partialMailApplied: false, now });
+    } catch {
+      // A refused invite stays refused; the client sees the 429 either way.
     }
   }
 
@@ -677,6 +731,21 @@ export class GraphCore {
 
   // ---------------------------------------------------------------- $batch (concepts/json-batching.md)
 
+  /** The outer $batch answer: item answers in any order (as Graph allows) unless told otherwise. */
+  private batchEnvelope(items: BatchItem[], responses: Array<Record<string, unknown>>): OpResponse {
+    const ordered =
+      this.faults.config.shuffleBatchResponses === false
+        ? [...responses].sort(
+            (a, b) => items.findIndex((i) => i.id === a["id"]) - items.findIndex((i) => i.id === b["id"]),
+          )
+        : shuffled(responses, this.faults.shuffleRng);
+    // concepts/throttling.md says a batch with a throttled item may answer 424 outside, while
+    // concepts/json-batching.md says 200; the per-item answers are in the body either way.
+    const throttled = responses.some((r) => r["status"] === 429);
+    const outerStatus = this.behaviour.batch424 === true && throttled ? 424 : 200;
+    return jsonResponse(outerStatus, { responses: ordered });
+  }
+
   batch(op: OpRequest): OpOutcome {
     const now = this.clock();
     let fingerprint: string | undefined;
@@ -715,7 +784,10 @@ export class GraphCore {
       } catch {
         target = undefined;
       }
-      return { rule: target === undefined ? undefined : this.faults.draw(target, { outerBatch: false }) };
+      return {
+        rule:
+          target === undefined ? undefined : this.faults.draw(target, { outerBatch: false, batchItem: true }),
+      };
     });
     if (presets.some((p) => p.rule?.fault === "resetBefore")) {
       return outerFinish({
@@ -763,13 +835,7 @@ export class GraphCore {
       if (outcome.response.body !== undefined) entry["body"] = outcome.response.body;
       responses.push(entry);
     }
-    const ordered =
-      this.faults.config.shuffleBatchResponses === false
-        ? [...responses].sort(
-            (a, b) => items.findIndex((i) => i.id === a["id"]) - items.findIndex((i) => i.id === b["id"]),
-          )
-        : shuffled(responses, this.faults.shuffleRng);
-    const response = jsonResponse(200, { responses: ordered });
+    const response = this.batchEnvelope(items, responses);
 
     if (outerRule !== undefined) {
       if (outerRule.fault === "resetAfter")
@@ -885,6 +951,7 @@ function toItemRequest(item: BatchItem, outer: OpRequest): OpRequest {
     query,
     headers: item.headers,
     body,
+    version: outer.version,
     inBatch: true,
     requestId: randomUUID(),
     clientRequestId: item.headers["client-request-id"] ?? outer.clientRequestId,

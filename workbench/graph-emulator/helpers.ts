@@ -1,8 +1,10 @@
 // Shared helpers for the emulator's own tests (not a test file: jest matches *.test.ts only).
-import { DEMO_DRIVE_ID, DEMO_ITEM_ID } from "./seed";
+import { DEMO_DRIVE_ID, DEMO_ITEM_ID, DEMO_SITE_GROUPS } from "./seed";
 import type { Emulator } from "./server";
 
 export const TOKEN = "test-token";
+/** Permissions the demo workbook starts with: the owner, the site groups and the specific-people link. */
+export const SEEDED_PERMISSIONS = 1 + DEMO_SITE_GROUPS.length + 1;
 export const ITEM_PATH = `/drives/${encodeURIComponent(DEMO_DRIVE_ID)}/items/${DEMO_ITEM_ID}`;
 
 export interface JsonReply {
@@ -106,7 +108,10 @@ export async function batch(
   requests: unknown[],
 ): Promise<{ status: number; items: BatchReplyItem[]; reply: JsonReply }> {
   const reply = await call(emu, "POST", "/$batch", { body: { requests } });
-  if (reply.status !== 200) return { status: reply.status, items: [], reply };
+  // Read the per-item answers whenever the body has them: the outer status may be 424 (behaviour.batch424).
+  const body = reply.body;
+  const hasResponses = typeof body === "object" && body !== null && Array.isArray(obj(body)["responses"]);
+  if (!hasResponses) return { status: reply.status, items: [], reply };
   const items = arr(obj(reply.body)["responses"]).map((r) => {
     const o = obj(r);
     const item: BatchReplyItem = {

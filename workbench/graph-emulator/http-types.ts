@@ -5,6 +5,8 @@ export interface OpRequest {
   method: string;
   /** Path relative to /v1.0, starting with "/", without the query string (e.g. "/drives/d/items/i/invite"). */
   path: string;
+  /** The API version the request came in under (a $batch item inherits its batch's). */
+  version: "v1.0" | "beta";
   query: URLSearchParams;
   /** Header names lower-cased. */
   headers: Record<string, string>;

@@ -1,5 +1,5 @@
 // The Graph emulator: a stateful HTTP server that behaves like the Graph endpoints the add-in uses.
-export { startEmulator } from "./server";
+export { startEmulator, GRAPH_EXPOSED_HEADERS } from "./server";
 export type { Emulator, EmulatorOptions, ItemSnapshot } from "./server";
 export {
   demoSeed,
@@ -20,7 +20,12 @@ export {
   DEMO_OWNER,
   DEMO_USERS,
   DEMO_TENANT_DOMAIN,
+  DEMO_LINK_PERMISSION_ID,
+  DEMO_LINK_PEOPLE,
+  DEMO_SITE_GROUPS,
 } from "./seed";
+export type { DemoSeedOptions } from "./seed";
+export type { SiteGroup } from "./permissions";
 export { grantsPerRecipient, emailsPerRecipient, unclosedSessions, summarizeLedger } from "./ledger";
 export type { LedgerSummary } from "./ledger";
 export { mixedFaults } from "./faults";
@@ -30,7 +35,10 @@ export type {
   FaultKind,
   FaultRule,
   FaultTarget,
+  GraphBehaviour,
   GraphIdentity,
+  GraphSharePointIdentitySet,
+  GraphSharingLink,
   GraphPermission,
   GraphSiteUser,
   Ledger,
@@ -39,6 +47,7 @@ export type {
   LedgerEmail,
   LedgerInvite,
   LedgerRequest,
+  LedgerRevocation,
   LedgerSession,
   LedgerThrottle,
   Seed,

@@ -2,9 +2,20 @@
 // api-reference/v1.0/api/driveitem-invite.md, api-reference/beta/api/driveitem-invite.md (207 partial success),
 // resources/driverecipient.md; GRAPH.md lists the issue threads behind each rule.
 import { GraphError, isRecord } from "./http-types";
-import { guestPermission, higherRole, memberPermission, permissionEmail } from "./permissions";
+import {
+  guestPermission,
+  higherRole,
+  identityEmail,
+  linkEmails,
+  linkIdentity,
+  memberPermission,
+  permissionEmail,
+  specificPeopleLink,
+  stableGuid,
+  syncLegacyIdentities,
+} from "./permissions";
 import type { ItemState, World } from "./state";
-import type { GraphPermission, SeedUser } from "./types";
+import type { GraphPermission, GraphSharePointIdentitySet, SeedUser } from "./types";
 
 export interface InviteParams {
   recipients: Array<{ kind: "email" | "alias" | "objectId"; value: string }>;
@@ -218,6 +229,66 @@ export function grant(
     delete permission.invitation;
   item.permissions.push(permission);
   return structuredClone(permission);
+}
+
+/**
+ * `behaviour.inviteCreates: "specificPeopleLink"`: the person is added to a "specific people" link
+ * (link.scope "users") of the invite's role instead of getting a direct grant, and the answer is that link
+ * permission with the person in grantedToIdentitiesV2. An existing users-scope link with the same role is
+ * reused (a choice: SharePoint's reuse rule is not documented); otherwise a new link is created.
+ */
+export function grantViaLink(
+  world: World,
+  item: ItemState,
+  recipient: ResolvedRecipient,
+  params: InviteParams,
+): GraphPermission {
+  const role = params.roles.reduce((a, b) => higherRole(a, b)) === "read" ? "read" : "write";
+  let link = item.permissions.find((p) => p.link?.scope === "users" && p.roles[0] === role);
+  if (link === undefined) {
+    const id = stableGuid(`link:${item.id}:${role}:${item.permissions.length}`);
+    link = specificPeopleLink(id, role, item.webUrl, []);
+    item.permissions.push(link);
+  }
+  const email = recipient.kind === "member" ? recipient.user.email.toLowerCase() : recipient.email;
+  if (!linkEmails(link).includes(email)) {
+    const person = recipient.kind === "member" ? recipient.user : { email };
+    link.grantedToIdentitiesV2 = [
+      ...(link.grantedToIdentitiesV2 ?? []),
+      linkIdentity(person, world.nextSiteUserId()),
+    ];
+    syncLegacyIdentities(link);
+  }
+  return structuredClone(link);
+}
+
+/**
+ * POST .../permissions/{id}/revokeGrants (api-reference/v1.0/api/permission-revokegrants.md): removes the
+ * grantees from a specific-people link; only users-scope links support it. A grantee who is not on the link
+ * is ignored (a choice: the doc does not say). Returns the removed addresses.
+ */
+export function revokeFromLink(world: World, link: GraphPermission, body: unknown): string[] {
+  if (link.link?.scope !== "users") {
+    throw bad("revokeGrants is only supported on sharing links scoped to specific people.");
+  }
+  if (!isRecord(body) || !Array.isArray(body["grantees"]) || body["grantees"].length === 0) {
+    throw bad("grantees must be a non-empty array of driveRecipient.");
+  }
+  const wanted = body["grantees"].map((g: unknown, index) => {
+    const email = isRecord(g) ? g["email"] : undefined;
+    const objectId = isRecord(g) ? g["objectId"] : undefined;
+    if (typeof email === "string" && email.trim() !== "") return email.trim().toLowerCase();
+    if (typeof objectId === "string" && objectId.trim() !== "") {
+      return world.findUserById(objectId.trim())?.email.toLowerCase() ?? `objectid:${objectId}`;
+    }
+    throw bad(`grantees[${index}] must have an email or an objectId.`);
+  });
+  const before = link.grantedToIdentitiesV2 ?? [];
+  const isWanted = (i: GraphSharePointIdentitySet): boolean => wanted.includes(identityEmail(i) ?? "");
+  const removed = before.filter(isWanted).map((i) => identityEmail(i) ?? "");
+  link.grantedToIdentitiesV2 = before.filter((i) => !isWanted(i));
+  syncLegacyIdentities(link);
+  return removed;
 }
 
 const MAIL_ERRORS: Record<string, string> = {

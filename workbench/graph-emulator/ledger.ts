@@ -9,6 +9,7 @@ export function emptyLedger(): Ledger {
     earlyRetries: [],
     sessions: [],
     deletions: [],
+    revocations: [],
   };
 }
 
@@ -21,6 +22,7 @@ export function clearLedger(ledger: Ledger): void {
   ledger.earlyRetries.length = 0;
   ledger.sessions.length = 0;
   ledger.deletions.length = 0;
+  ledger.revocations.length = 0;
 }
 
 function countBy<T>(rows: T[], key: (row: T) => string): Map<string, number> {
@@ -69,6 +71,7 @@ export function summarizeLedger(ledger: Ledger): LedgerSummary {
       earlyRetries: ledger.earlyRetries.length,
       sessions: ledger.sessions.length,
       deletions: ledger.deletions.length,
+      revocations: ledger.revocations.length,
     },
     grantsPerRecipient: Object.fromEntries(grants),
     emailsPerRecipient: Object.fromEntries(emailsPerRecipient(ledger)),

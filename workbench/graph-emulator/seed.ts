@@ -1,8 +1,17 @@
 // The demo tenant: Contoso, with Adele Vance's OneDrive for Business holding the demo workbook, plus a
 // OneDrive personal drive (to exercise what personal accounts cannot do).
 import { Buffer } from "node:buffer";
-import { ownerPermission } from "./permissions";
-import type { Seed, SeedUser } from "./types";
+import {
+  linkIdentity,
+  ownerPermission,
+  siteGroupPermission,
+  specificPeopleLink,
+  stableGuid,
+  type SiteGroup,
+} from "./permissions";
+import type { GraphPermission, Seed, SeedUser } from "./types";
+
+export { stableGuid };
 
 export const DEMO_TENANT_DOMAIN = "contoso.com";
 export const DEMO_OWNER: SeedUser = {
@@ -65,34 +74,65 @@ const DEMO_USER_NAMES: Array<[string, string]> = [
   ["Nguyễn Thị Lan", "lan.nguyen"],
 ];
 
-/** A stable GUID-shaped id derived from a string (users in the demo tenant get stable ids). */
-export function stableGuid(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  const bytes: number[] = [];
-  for (const b of Buffer.from(text, "utf8")) {
-    h1 = Math.imul(h1 ^ b, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ b, 0x5bd1e995) >>> 0;
-  }
-  for (let i = 0; i < 16; i++) {
-    h1 = Math.imul(h1 ^ (h2 >>> 7), 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ (h1 >>> 11), 0x5bd1e995) >>> 0;
-    bytes.push(h1 & 0xff);
-  }
-  const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/**
+ * Tenant members who are on the workbook's "specific people" link from the start. They come after every
+ * user the workbench sample and the app tests put in a roster, so by default nobody a test shares with is
+ * already on the link.
+ */
+const LINK_USER_NAMES: Array<[string, string]> = [
+  ["Nadia Rahman", "nadia.rahman"],
+  ["Oskar Lindqvist", "oskar.lindqvist"],
+];
+
+function tenantUser([displayName, local]: [string, string]): SeedUser {
+  return { id: stableGuid(local), displayName, email: `${local}@${DEMO_TENANT_DOMAIN}` };
 }
 
 export const DEMO_USERS: SeedUser[] = [
   DEMO_OWNER,
-  ...DEMO_USER_NAMES.map(([displayName, local]) => ({
-    id: stableGuid(local),
-    displayName,
-    email: `${local}@${DEMO_TENANT_DOMAIN}`,
-  })),
+  ...DEMO_USER_NAMES.map(tenantUser),
+  ...LINK_USER_NAMES.map(tenantUser),
 ];
 
-export function demoSeed(): Seed {
+/** E-mail addresses of the people on the demo workbook's specific-people link (default seed). */
+export const DEMO_LINK_PEOPLE: readonly string[] = LINK_USER_NAMES.map(
+  ([, local]) => `${local}@${DEMO_TENANT_DOMAIN}`,
+);
+
+/** The demo workbook's specific-people ("users" scope) view link: a GUID, as SharePoint link ids are. */
+export const DEMO_LINK_PERMISSION_ID = stableGuid(`link:${DEMO_ITEM_ID}:view`);
+
+/**
+ * The site's groups as the workbook's permission list shows them: Owners and Visitors as
+ * grantedToV2.siteGroup, Members as grantedToV2.group (both shapes occur, microsoft-graph-docs#6911).
+ */
+export const DEMO_SITE_GROUPS: readonly SiteGroup[] = [
+  { id: "6", displayName: "Adele Vance Owners", role: "owner", shape: "siteGroup" },
+  { id: "8", displayName: "Adele Vance Members", role: "write", shape: "group" },
+  { id: "7", displayName: "Adele Vance Visitors", role: "read", shape: "siteGroup" },
+];
+
+export interface DemoSeedOptions {
+  /**
+   * Who is on the workbook's specific-people link (e-mail addresses; default DEMO_LINK_PEOPLE). Tenant
+   * users appear with user + siteUser, other addresses as guests (siteUser only).
+   */
+  linkPeople?: readonly string[];
+}
+
+function workbookPermissions(opts: DemoSeedOptions): GraphPermission[] {
+  const people = (opts.linkPeople ?? DEMO_LINK_PEOPLE).map((email, i) => {
+    const user = DEMO_USERS.find((u) => u.email.toLowerCase() === email.toLowerCase());
+    return linkIdentity(user ?? { email }, String(50 + i));
+  });
+  return [
+    ownerPermission(DEMO_OWNER, "business", DEMO_DRIVE_ID),
+    ...DEMO_SITE_GROUPS.map(siteGroupPermission),
+    specificPeopleLink(DEMO_LINK_PERMISSION_ID, "read", DEMO_WORKBOOK_URL, people),
+  ];
+}
+
+export function demoSeed(opts: DemoSeedOptions = {}): Seed {
   return {
     tenantDomains: [DEMO_TENANT_DOMAIN],
     externalSharing: true,
@@ -110,13 +150,16 @@ export function demoSeed(): Seed {
             id: DEMO_ITEM_ID,
             name: DEMO_WORKBOOK_NAME,
             webUrl: DEMO_WORKBOOK_URL,
-            permissions: [ownerPermission(DEMO_OWNER, "business", DEMO_DRIVE_ID)],
+            permissions: workbookPermissions(opts),
           },
           {
             id: DEMO_SECOND_ITEM_ID,
             name: DEMO_SECOND_ITEM_NAME,
             webUrl: DEMO_SECOND_ITEM_URL,
-            permissions: [ownerPermission(DEMO_OWNER, "business", DEMO_DRIVE_ID)],
+            permissions: [
+              ownerPermission(DEMO_OWNER, "business", DEMO_DRIVE_ID),
+              ...DEMO_SITE_GROUPS.map(siteGroupPermission),
+            ],
           },
         ],
       },

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FaultEngine, validateFaultConfig } from "./faults";
+import { FaultEngine, validateBehaviour, validateFaultConfig } from "./faults";
 import { GraphCore, type OpOutcome } from "./graph";
 import {
   errorBody,
@@ -17,7 +17,7 @@ import { UNREADABLE_JSON } from "./invite";
 import { clearLedger, emptyLedger, summarizeLedger } from "./ledger";
 import { demoSeed } from "./seed";
 import { World } from "./state";
-import type { FaultConfig, GraphPermission, Ledger, Seed } from "./types";
+import type { FaultConfig, GraphBehaviour, GraphPermission, Ledger, Seed } from "./types";
 
 export interface EmulatorOptions {
   /** 0 = a random free port (default). */
@@ -33,6 +33,11 @@ export interface EmulatorOptions {
    * (default Date.now). Tests pass a fake clock to move time without sleeping.
    */
   clock?: () => number;
+  /**
+   * Where real Graph's behaviour is unknown or depends on the caller (README.md, "Choices"). reset() without
+   * a behaviour goes back to this one.
+   */
+  behaviour?: GraphBehaviour;
 }
 
 export interface ItemSnapshot {
@@ -54,18 +59,58 @@ export interface Emulator {
   ledger: Ledger;
   /** Replaces the fault configuration; re-seeds the PRNG and clears budget and Retry-After state. */
   setFaults(f: FaultConfig): void;
-  /** Fresh state from the given seed (else the current one), empty ledger, fault PRNG re-seeded. */
-  reset(seed?: Seed): void;
+  /**
+   * Fresh state from the given seed (else the current one), empty ledger, fault PRNG re-seeded; behaviour
+   * back to the given one, else to EmulatorOptions.behaviour.
+   */
+  reset(seed?: Seed, behaviour?: GraphBehaviour): void;
+  /** Replaces the behaviour switches (state and ledger stay). */
+  setBehaviour(b: GraphBehaviour): void;
+  readonly behaviour: GraphBehaviour;
   permissionsOf(driveId: string, itemId: string): GraphPermission[];
   openSessions(): string[];
   /** Items with their permissions, plus open sessions (what GET /_emulator/state returns). */
-  snapshot(): { items: ItemSnapshot[]; openSessions: string[]; faults: FaultConfig };
+  snapshot(): {
+    items: ItemSnapshot[];
+    openSessions: string[];
+    faults: FaultConfig;
+    behaviour: GraphBehaviour;
+  };
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const ALLOWED_HEADERS = "Authorization, Content-Type, Workbook-Session-Id, Prefer, client-request-id, Accept";
-const EXPOSED_HEADERS = "Retry-After, request-id, client-request-id, Location, WWW-Authenticate";
+/**
+ * The response headers Graph lets a browser read (Access-Control-Expose-Headers). Retry-After is not among
+ * them: users report a top-level 429's Retry-After unreadable from a browser (microsoft-graph-docs#17488,
+ * microsoft-graph-docs-contrib#2011, msgraph-sdk-design#76). The list is the one Microsoft's own Graph
+ * simulator sends (microsoft/dev-proxy, dev-proxy-abstractions/ProxyUtils.cs, BuildGraphResponseHeaders)
+ * without the Retry-After it adds; the 2017 docs example shows its first six entries
+ * (api-reference/v1.0/api/profilephoto-get.md). RateLimit-* headers are not exposed either. Inside a
+ * $batch every item's headers are JSON in the body, so an item's Retry-After stays readable.
+ * `behaviour.corsExposesRetryAfter` appends Retry-After, as dev-proxy does and newer captures show.
+ */
+export const GRAPH_EXPOSED_HEADERS: readonly string[] = [
+  "ETag",
+  "Location",
+  "Preference-Applied",
+  "Content-Range",
+  "request-id",
+  "client-request-id",
+  "ReadWriteConsistencyToken",
+  "SdkVersion",
+  "WWW-Authenticate",
+  "x-ms-client-gcc-tenant",
+];
+
+function exposedHeaders(behaviour: GraphBehaviour): string {
+  const list =
+    behaviour.corsExposesRetryAfter === true
+      ? [...GRAPH_EXPOSED_HEADERS, "Retry-After"]
+      : GRAPH_EXPOSED_HEADERS;
+  return list.join(", ");
+}
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
 
@@ -132,7 +177,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = (req.method ?? "GET").toUpperCase();
 
     res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    res.setHeader("Access-Control-Expose-Headers", exposedHeaders(graph.behaviour));
     res.setHeader("request-id", requestId);
     res.setHeader("client-request-id", clientRequestId);
 
@@ -141,6 +186,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       res.statusCode = response.status;
       if (response.body === undefined || response.status === 204) {
         res.end();
+      } else if (typeof response.body === "string") {
+        res.end(response.body); // an HTML page (fault htmlOk); every Graph answer is JSON
       } else {
         res.end(JSON.stringify(response.body));
       }
@@ -223,6 +270,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const op: OpRequest = {
       method,
       path,
+      version: versionMatch[1] === "beta" ? "beta" : "v1.0",
       query: url.searchParams,
       headers,
       body,
@@ -288,22 +336,27 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }
       if (method === "GET" && path === "/_emulator/state") return json(200, emulator.snapshot());
       if (method === "POST" && path === "/_emulator/faults") {
-        const config = parse() ?? {};
-        const problem = validateFaultConfig(config);
+        // Body: a FaultConfig, optionally with a `behaviour` (GraphBehaviour) beside its fields.
+        const raw = parse() ?? {};
+        if (!isRecord(raw))
+          return json(400, errorBody("invalidRequest", "FaultConfig must be an object", ids));
+        const { behaviour, ...config } = raw;
+        const problem = validateFaultConfig(config) ?? validateBehaviour(behaviour);
         if (problem !== undefined) return json(400, errorBody("invalidRequest", problem, ids));
         emulator.setFaults(config as FaultConfig);
-        return json(200, { faults: faults.config });
+        if (behaviour !== undefined) emulator.setBehaviour(behaviour as GraphBehaviour);
+        return json(200, { faults: faults.config, behaviour: emulator.behaviour });
       }
       if (method === "POST" && path === "/_emulator/reset") {
         const raw = parse();
         if (raw !== undefined && !isRecord(raw))
-          return json(400, errorBody("invalidRequest", "Expected {seed?, faults?}", ids));
-        if (raw?.["faults"] !== undefined) {
-          const problem = validateFaultConfig(raw["faults"]);
-          if (problem !== undefined) return json(400, errorBody("invalidRequest", problem, ids));
-          faults.set(raw["faults"] as FaultConfig);
-        }
-        emulator.reset(raw?.["seed"] as Seed | undefined);
+          return json(400, errorBody("invalidRequest", "Expected {seed?, faults?, behaviour?}", ids));
+        const problem =
+          (raw?.["faults"] !== undefined ? validateFaultConfig(raw["faults"]) : undefined) ??
+          validateBehaviour(raw?.["behaviour"]);
+        if (problem !== undefined) return json(400, errorBody("invalidRequest", problem, ids));
+        if (raw?.["faults"] !== undefined) faults.set(raw["faults"] as FaultConfig);
+        emulator.reset(raw?.["seed"] as Seed | undefined, raw?.["behaviour"] as GraphBehaviour | undefined);
         return { status: 204, headers: {} };
       }
     } catch {
@@ -323,6 +376,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const origin = `http://127.0.0.1:${port}`;
   const baseUrl = `${origin}/v1.0`;
   core = new GraphCore(new World(currentSeed), faults, ledger, origin, baseUrl, clock);
+  const startBehaviour: GraphBehaviour = structuredClone(opts.behaviour ?? {});
+  core.behaviour = structuredClone(startBehaviour);
 
   const emulator: Emulator = {
     baseUrl,
@@ -331,11 +386,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setFaults(f: FaultConfig): void {
       faults.set(f);
     },
-    reset(seed?: Seed): void {
+    reset(seed?: Seed, behaviour?: GraphBehaviour): void {
       if (seed !== undefined) currentSeed = seed;
       clearLedger(ledger);
       faults.resetRuntime();
-      if (core !== undefined) core.world = new World(currentSeed);
+      if (core !== undefined) {
+        core.world = new World(currentSeed);
+        core.behaviour = structuredClone(behaviour ?? startBehaviour);
+      }
+    },
+    setBehaviour(b: GraphBehaviour): void {
+      (core as GraphCore).behaviour = structuredClone(b);
+    },
+    get behaviour(): GraphBehaviour {
+      return structuredClone((core as GraphCore).behaviour);
     },
     permissionsOf(driveId: string, itemId: string): GraphPermission[] {
       const graph = core as GraphCore;
@@ -358,6 +422,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         })),
         openSessions: graph.openSessions(),
         faults: structuredClone(faults.config),
+        behaviour: structuredClone(graph.behaviour),
       };
     },
     close(): Promise<void> {

@@ -54,7 +54,7 @@ export class World {
   readonly sessions = new Map<string, SessionState>();
   readonly operations = new Map<string, OperationState>();
   readonly tokens = new Map<string, number>();
-  private siteUserSerial = 10;
+  private siteUserSerial = 100;
   private personalSerial = 200;
   private sessionSerial = 0;
 

@@ -14,17 +14,64 @@ export interface GraphSiteUser {
   loginName: string;
 }
 
+/**
+ * sharePointIdentitySet (v1.0 CSDL): identitySet plus siteUser / siteGroup (sharePointIdentity) and group
+ * (identity). Site groups ("Owners", "Members", "Visitors") appear as siteGroup or group
+ * (microsoft-graph-docs#6911).
+ */
+export interface GraphSharePointIdentitySet {
+  user?: GraphIdentity;
+  siteUser?: GraphSiteUser;
+  siteGroup?: GraphSiteUser;
+  group?: GraphIdentity;
+}
+
+/** sharingLink (resources/sharinglink.md): scope "users" is a "specific people" link. */
+export interface GraphSharingLink {
+  type: "view" | "edit";
+  scope: "users" | "organization" | "anonymous";
+  webUrl: string;
+  preventsDownload?: boolean;
+}
+
 /** A permission resource (api-reference/v1.0/resources/permission.md), the fields the emulator serves. */
 export interface GraphPermission {
   id: string;
   roles: string[];
   grantedTo?: { user: GraphIdentity };
-  grantedToV2?: { user?: GraphIdentity; siteUser?: GraphSiteUser };
+  grantedToV2?: GraphSharePointIdentitySet;
+  /** People on a sharing link (v1.0; grantedToIdentities is the deprecated form). */
+  grantedToIdentitiesV2?: GraphSharePointIdentitySet[];
+  grantedToIdentities?: Array<{ user: GraphIdentity }>;
   invitation?: { email: string; signInRequired: boolean };
-  link?: { type: string; scope: string; webUrl: string };
+  link?: GraphSharingLink;
+  /** SharePoint answers "0001-01-01T00:00:00Z" on link and group entries that never expire. */
   expirationDateTime?: string;
   hasPassword?: boolean;
   shareId?: string;
+}
+
+/**
+ * How the emulator behaves where real Graph's behaviour is undocumented, disputed or depends on the caller.
+ * Each default is the behaviour believed closest to a delegated add-in on a business tenant; README.md
+ * lists the sources.
+ */
+export interface GraphBehaviour {
+  /** An invite grants directly (default) or adds the person to a "specific people" sharing link. */
+  inviteCreates?: "directGrant" | "specificPeopleLink";
+  /** A $batch with a throttled item answers 424 outside (concepts/throttling.md) instead of 200. */
+  batch424?: boolean;
+  /** Whether invite looks at Workbook-Session-Id: "ignored" (default) or a stale id is refused. */
+  inviteReadsSessionHeader?: "ignored" | "refusesStale";
+  /** Unconfirmed report: a batch item answered 429 was carried out anyway (invites only). */
+  throttledItemExecuted?: boolean;
+  /** RateLimit-* headers go only to app-only callers (SharePoint dev blog); default "delegated". */
+  caller?: "delegated" | "appOnly";
+  /**
+   * Access-Control-Expose-Headers lists Retry-After too (default false: a browser cannot read a top-level
+   * Retry-After, microsoft-graph-docs#17488). Newer captures and microsoft/dev-proxy list it.
+   */
+  corsExposesRetryAfter?: boolean;
 }
 
 export interface SeedUser {
@@ -71,7 +118,8 @@ export type FaultKind =
   | "serverErrorAfter"
   | "resetBefore"
   | "resetAfter"
-  | "partialMail";
+  | "partialMail"
+  | "htmlOk";
 
 export type FaultTarget = "invite" | "batch" | "permissions" | "session" | "shares" | "any";
 
@@ -88,7 +136,7 @@ export interface FaultRule {
 export interface BudgetConfig {
   /** Resource units per invited recipient (SharePoint counts a permission operation as 5). */
   costPerInvite: number;
-  /** Resource units per permissions list / shares read; default 1. */
+  /** Resource units per shares / item / drive read; default 1. Permission reads cost costPerInvite. */
   costPerRead?: number;
   unitsPerWindow: number;
   windowSeconds: number;
@@ -97,7 +145,10 @@ export interface BudgetConfig {
   growth?: number;
   /** Cap for the grown Retry-After. Default 3600 (onedrive-api-docs#1436 reports about an hour). */
   maxRetryAfterSeconds?: number;
-  /** Send RateLimit-* headers once 80 % of the window's units are used (SharePoint's preview headers). */
+  /**
+   * Send RateLimit-* headers once 80 % of the window's units are used (SharePoint's preview headers).
+   * SharePoint sends them only to app-only callers: this opt-in means `behaviour.caller: "appOnly"`.
+   */
   rateLimitHeaders?: boolean;
 }
 
@@ -179,6 +230,14 @@ export interface LedgerDeletion {
   permissionId: string;
 }
 
+export interface LedgerRevocation {
+  at: number;
+  itemId: string;
+  permissionId: string;
+  /** Lower-case e-mail addresses of the people removed from the link. */
+  removed: string[];
+}
+
 export interface Ledger {
   requests: LedgerRequest[];
   invites: LedgerInvite[];
@@ -187,4 +246,5 @@ export interface Ledger {
   earlyRetries: LedgerEarlyRetry[];
   sessions: LedgerSession[];
   deletions: LedgerDeletion[];
+  revocations: LedgerRevocation[];
 }

@@ -6,6 +6,7 @@ import {
   DEMO_PERSONAL_WORKBOOK_URL,
   DEMO_WORKBOOK_URL,
   encodeShareToken,
+  GRAPH_EXPOSED_HEADERS,
   startEmulator,
   type Emulator,
 } from "../../../workbench/graph-emulator/index";
@@ -111,10 +112,24 @@ describe("request ids and CORS", () => {
     }
     expect(res.headers.get("access-control-allow-methods")).toContain("POST");
     const get = await call(emu, "GET", `${ITEM_PATH}/permissions`);
-    const exposed = (get.headers.get("access-control-expose-headers") ?? "").toLowerCase();
-    for (const h of ["retry-after", "request-id", "client-request-id", "location"])
-      expect(exposed).toContain(h);
     expect(get.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("exposes to a browser only the headers Graph exposes: not Retry-After, not RateLimit-*", async () => {
+    const exposedOf = async (): Promise<string[]> => {
+      const reply = await call(emu, "GET", `${ITEM_PATH}/permissions`, {
+        headers: { Origin: "https://localhost:3000" },
+      });
+      return (reply.headers.get("access-control-expose-headers") ?? "").split(",").map((h) => h.trim());
+    };
+    const exposed = await exposedOf();
+    expect(exposed).toEqual([...GRAPH_EXPOSED_HEADERS]);
+    expect(exposed.map((h) => h.toLowerCase())).toEqual(
+      expect.arrayContaining(["request-id", "client-request-id", "location", "www-authenticate"]),
+    );
+    expect(exposed.some((h) => /^(retry-after|ratelimit-)/i.test(h))).toBe(false);
+    emu.setBehaviour({ corsExposesRetryAfter: true });
+    expect(await exposedOf()).toEqual([...GRAPH_EXPOSED_HEADERS, "Retry-After"]);
   });
 });
 

@@ -135,6 +135,7 @@ describe("$batch limits and shape", () => {
   });
 
   it("takes auth from the outer request and honours item headers such as Workbook-Session-Id", async () => {
+    emu.setBehaviour({ inviteReadsSessionHeader: "refusesStale" });
     const session = await createSession(emu);
     const { items } = await batch(emu, [
       inviteItem("1", "lee@contoso.com", { "Workbook-Session-Id": session }),

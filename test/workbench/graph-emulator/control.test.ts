@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { DEMO_ITEM_ID, startEmulator, type Emulator } from "../../../workbench/graph-emulator/index";
 import { useEmulator } from "../../helpers/use-emulator";
-import { arr, invite, obj } from "../../../workbench/graph-emulator/helpers";
+import { arr, invite, obj, SEEDED_PERMISSIONS } from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;
@@ -43,7 +43,7 @@ describe("control API", () => {
     const { body } = await control("GET", "state");
     const items = arr(obj(body)["items"]).map(obj);
     const workbook = items.find((i) => i["itemId"] === DEMO_ITEM_ID);
-    expect(arr(workbook?.["permissions"])).toHaveLength(2);
+    expect(arr(workbook?.["permissions"])).toHaveLength(SEEDED_PERMISSIONS + 1);
     expect(obj(body)["openSessions"]).toEqual([]);
   });
 
@@ -58,6 +58,23 @@ describe("control API", () => {
     expect(emu.ledger.requests).toHaveLength(0);
     expect((await invite(emu, [{ email: "lee@contoso.com" }])).status).toBe(200);
     expect((await control("GET", "nothing")).status).toBe(404);
+  });
+
+  it("sets behaviour through POST /_emulator/faults and /_emulator/reset, and reports it in state", async () => {
+    const set = await control("POST", "faults", { behaviour: { inviteCreates: "specificPeopleLink" } });
+    expect(set.status).toBe(200);
+    expect(emu.behaviour).toEqual({ inviteCreates: "specificPeopleLink" });
+    expect(obj(obj((await control("GET", "state")).body)["behaviour"])).toEqual({
+      inviteCreates: "specificPeopleLink",
+    });
+    const [p] = arr(obj((await invite(emu, [{ email: "lee@contoso.com" }])).body)["value"]).map(obj);
+    expect(obj(p?.["link"])["scope"]).toBe("users");
+    expect((await control("POST", "faults", { behaviour: { caller: "robot" } })).status).toBe(400);
+    expect((await control("POST", "reset", { behaviour: { batch424: "yes" } })).status).toBe(400);
+    expect((await control("POST", "reset", { behaviour: { batch424: true } })).status).toBe(204);
+    expect(emu.behaviour).toEqual({ batch424: true });
+    expect((await control("POST", "reset", {})).status).toBe(204);
+    expect(emu.behaviour).toEqual({}); // back to the start options
   });
 
   it("reset keeps the same live ledger object", async () => {

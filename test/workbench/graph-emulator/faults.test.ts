@@ -15,6 +15,7 @@ import {
   ITEM_PATH,
   obj,
   values,
+  SEEDED_PERMISSIONS,
 } from "../../../workbench/graph-emulator/helpers";
 
 // A hand-moved clock: budget windows, Retry-After waits and early retries need no sleeping.
@@ -52,7 +53,9 @@ describe("rule faults on a top-level invite", () => {
       expect(errorCode(reply)).toBe(code);
       expect(emu.ledger.invites).toHaveLength(executed ? 1 : 0);
       expect(emu.ledger.emails).toHaveLength(executed ? 1 : 0);
-      expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(executed ? 2 : 1);
+      expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(
+        SEEDED_PERMISSIONS + (executed ? 1 : 0),
+      );
       expect(emu.ledger.requests.at(-1)).toMatchObject({ status, fault, inBatch: false });
       const retryAfter = reply.headers.get("retry-after");
       if (fault === "throttle") expect(retryAfter).toBe("2");

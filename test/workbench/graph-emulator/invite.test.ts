@@ -20,6 +20,7 @@ import {
   inviteBody,
   ITEM_PATH,
   obj,
+  SEEDED_PERMISSIONS,
   values,
 } from "../../../workbench/graph-emulator/helpers";
 
@@ -148,7 +149,7 @@ describe("invite recipients", () => {
       },
     ]);
     expect(emu.ledger.emails).toMatchObject([{ to: "zoe.ng@contoso.com", itemId: DEMO_ITEM_ID }]);
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(2);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS + 1);
   });
 
   it("can leave out `invitation` as ODB often does (omitInvitation), keeping grantedTo.user.email", async () => {
@@ -208,7 +209,7 @@ describe("invite recipients", () => {
     expect(errorMessage(reply)).toBe("The request is malformed or incorrect.");
     expect(emu.ledger.invites).toHaveLength(0);
     expect(emu.ledger.emails).toHaveLength(0);
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(1);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS);
   });
 
   it("can fail unknown users with 500 generalException instead (unknownUserStatus)", async () => {
@@ -238,31 +239,65 @@ describe("invite recipients", () => {
     const id = values(first)[0]?.["id"];
     expect(values(second)[0]).toMatchObject({ id, roles: ["write"] });
     expect(values(third)[0]).toMatchObject({ id, roles: ["write"] }); // never downgraded by invite
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(2);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS + 1);
     expect(grantsPerRecipient(emu.ledger).get("zoe.ng@contoso.com")).toBe(3);
     expect(emailsPerRecipient(emu.ledger).get("zoe.ng@contoso.com")).toBe(3);
   });
 });
 
 describe("invite routes", () => {
-  it("serves /me/drive/items/{id}/invite and the seed's /workbooks/{id}/invite on the same item", async () => {
+  it("serves /me/drive/items/{id}/invite and, under /beta only, the seed's /workbooks/{id}/invite on the same item", async () => {
     expect(
       (await invite(emu, [{ email: "lee@contoso.com" }], {}, {}, `/me/drive/items/${DEMO_ITEM_ID}/invite`))
         .status,
     ).toBe(200);
     expect(
-      (await invite(emu, [{ email: "joni@contoso.com" }], {}, {}, `/workbooks/${DEMO_ITEM_ID}/invite`))
-        .status,
+      (
+        await invite(
+          emu,
+          [{ email: "joni@contoso.com" }],
+          {},
+          {},
+          `${emu.origin}/beta/workbooks/${DEMO_ITEM_ID}/invite`,
+        )
+      ).status,
     ).toBe(200);
     const workbookPersonal = await invite(
       emu,
       [{ email: "lee@contoso.com" }],
       {},
       {},
-      `/workbooks/${encodeURIComponent(DEMO_PERSONAL_ITEM_ID)}/invite`,
+      `${emu.origin}/beta/workbooks/${encodeURIComponent(DEMO_PERSONAL_ITEM_ID)}/invite`,
     );
     expect(workbookPersonal.status).toBe(200);
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(3);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS + 2);
+  });
+
+  it("v1.0 has no /workbooks segment: 400 'Resource not found for the segment', nobody invited", async () => {
+    const reply = await invite(
+      emu,
+      [{ email: "lee@contoso.com" }],
+      {},
+      {},
+      `/workbooks/${DEMO_ITEM_ID}/invite`,
+    );
+    expect(reply.status).toBe(400);
+    expect(errorMessage(reply)).toBe("Resource not found for the segment 'workbooks'.");
+    const batch = await call(emu, "POST", "/$batch", {
+      body: {
+        requests: [
+          {
+            id: "1",
+            method: "POST",
+            url: `/workbooks/${DEMO_ITEM_ID}/invite`,
+            headers: { "Content-Type": "application/json" },
+            body: inviteBody([{ email: "lee@contoso.com" }]),
+          },
+        ],
+      },
+    });
+    expect(obj(batch.body)["responses"]).toMatchObject([{ status: 400 }]);
+    expect(emu.ledger.invites).toHaveLength(0);
   });
 
   it("serves the other documented item addressings (/users/{id}/drive, /sites/{id}/drive)", async () => {
@@ -270,7 +305,7 @@ describe("invite routes", () => {
     expect((await invite(emu, [{ email: "lee@contoso.com" }], {}, {}, users)).status).toBe(200);
     const sites = `/sites/contoso.sharepoint.com,1,2/drive/items/${DEMO_ITEM_ID}/invite`;
     expect((await invite(emu, [{ email: "joni@contoso.com" }], {}, {}, sites)).status).toBe(200);
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(3);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS + 2);
     const drive = await call(emu, "GET", "/me/drive");
     expect(obj(drive.body)).toMatchObject({ id: DEMO_DRIVE_ID, driveType: "business" });
   });
@@ -283,7 +318,7 @@ describe("invite routes", () => {
       200,
     );
     expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ROOT_ITEM_ID)).toHaveLength(3);
-    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(1);
+    expect(emu.permissionsOf(DEMO_DRIVE_ID, DEMO_ITEM_ID)).toHaveLength(SEEDED_PERMISSIONS);
     expect(emu.ledger.invites.every((i) => i.itemId === DEMO_ROOT_ITEM_ID)).toBe(true);
   });
 

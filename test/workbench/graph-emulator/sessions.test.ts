@@ -57,7 +57,17 @@ describe("workbook sessions", () => {
     expect(obj(reply.body)["persistChanges"]).toBe(false);
   });
 
-  it("refuses a closed session on invite with invalidSessionNotFound", async () => {
+  it("by default invite ignores Workbook-Session-Id: a closed or unknown session still grants", async () => {
+    const id = await createSession(emu);
+    await call(emu, "POST", `${ITEM_PATH}/workbook/closeSession`, { headers: S(id) });
+    expect((await invite(emu, [{ email: "zoe.ng@contoso.com" }], {}, S(id))).status).toBe(200);
+    const bogus = await invite(emu, [{ email: "lee@contoso.com" }], {}, S("cluster=X&session=nope"));
+    expect(bogus.status).toBe(200);
+    expect(emu.ledger.invites.map((i) => i.recipient)).toEqual(["zoe.ng@contoso.com", "lee@contoso.com"]);
+  });
+
+  it("refusesStale: refuses a closed session on invite with invalidSessionNotFound", async () => {
+    emu.setBehaviour({ inviteReadsSessionHeader: "refusesStale" });
     const id = await createSession(emu);
     await call(emu, "POST", `${ITEM_PATH}/workbook/closeSession`, { headers: S(id) });
     const reply = await invite(emu, [{ email: "zoe.ng@contoso.com" }], {}, S(id));
@@ -67,7 +77,8 @@ describe("workbook sessions", () => {
     expect(emu.ledger.invites).toHaveLength(0);
   });
 
-  it("refuses an unknown session id, and one opened on another item", async () => {
+  it("refuses an unknown session id, and (refusesStale) one opened on another item on invite", async () => {
+    emu.setBehaviour({ inviteReadsSessionHeader: "refusesStale" });
     const unknown = await call(emu, "POST", `${ITEM_PATH}/workbook/refreshSession`, {
       headers: S("cluster=X&session=nope"),
     });
@@ -89,6 +100,7 @@ describe("workbook sessions", () => {
     const clock = fakeClock();
     const own = await startEmulator({
       clock: clock.now,
+      behaviour: { inviteReadsSessionHeader: "refusesStale" },
       faults: { sessionIdleSeconds: 300, timeScale: 0.001 },
     });
     try {
