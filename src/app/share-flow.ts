@@ -373,12 +373,11 @@ export async function runShare(
       };
 
       const runBatch = async (batch: Pending[]) => {
-        await session.keepAlive();
+        const usedSession = await session.current();
         const calls: InviteCall[] = batch.map((p) => ({
           id: String(++callSeq),
           body: buildInviteBody(p.recipient, p.options),
         }));
-        const usedSession = session.id;
         const touchedBefore = session.lastTouched();
         const result = await graph.inviteBatch(item, calls, usedSession);
         const ambiguous: Parameters<typeof reconcile>[0] = [];
