@@ -6,7 +6,7 @@ import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies
 import { ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
-import { logRowForOutcome, logRowForRejection, type RunContext } from "../core/results";
+import { isNotSent, logRowForOutcome, logRowForRejection, type RunContext } from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
 import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
@@ -22,6 +22,8 @@ import type {
 } from "../core/types";
 import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
 import { Pacer, type PacerTuning } from "./pacer";
+import { notSentOutcome, type StopReason } from "./run-stop";
+import { isSignInLost, isSignInLostAnswer } from "./sign-in-stop";
 import { WorkbookSession } from "./workbook-session";
 import { WriteBack } from "./write-back";
 
@@ -83,6 +85,10 @@ export interface ShareSummary {
   skipped: number;
   cancelled: boolean;
   dryRun: boolean;
+  /** Recipients not sent because the run stopped (counted in skipped too); "Retry failed" sends them. */
+  notSent: number;
+  /** Why the run stopped early: sign-in lost, or the person chose Stop at the pause. */
+  stoppedFor?: StopReason;
   rejected: Rejection[];
   duplicates: number;
   outcomes: Outcome[];
@@ -112,12 +118,12 @@ export async function readRecipients(workbook: WorkbookPort): Promise<ParsedSele
   return parseRecipients(await workbook.readSelection());
 }
 
-/** Recipients whose rows last ended failed, cancelled or partly done (for "Retry failed"). */
+/** Recipients whose rows last ended failed, cancelled, not sent or partly done (for "Retry failed"). */
 export function failedRecipients(parsed: ParsedSelection): Set<string> {
   const keys = new Set<string>();
   for (const row of parsed.rows) {
     const v = row.statusCellValue;
-    if (typeof v === "string" && /^(Failed|Cancelled|Partly)\b/.test(v.trim())) {
+    if (typeof v === "string" && /^(Failed|Cancelled|Partly|Not sent)\b/.test(v.trim())) {
       row.recipientKeys.forEach((k) => keys.add(k));
     }
   }
@@ -201,6 +207,7 @@ export async function runShare(
     () => (ctx.sessionless = true),
   );
   let cancelled = false;
+  let stopped: StopReason | undefined;
 
   try {
     progress.phase = "checking";
@@ -300,8 +307,12 @@ export async function runShare(
         return d.action === "stop" ? 0 : d.delayMs;
       };
 
-      const fail = (p: Pending, error: GraphErrorInfo) =>
-        settle({ status: "failed", key: p.recipient.key, error });
+      const failed = (p: Pending, error: GraphErrorInfo): Outcome => ({
+        status: "failed",
+        key: p.recipient.key,
+        error,
+      });
+      const fail = (p: Pending, error: GraphErrorInfo) => settle(failed(p, error));
 
       /** Decides what happens to a recipient whose invite was refused before execution. */
       const again = (p: Pending, status: number, retryAfter: string | null, error: GraphErrorInfo) => {
@@ -348,6 +359,7 @@ export async function runShare(
         await clock.sleep(delay * tuning.timeScale);
         let index: Map<string, PermissionInfo>;
         try {
+          if (stopped === "signIn") throw new ShareError("notSignedIn"); // no sign-in attempt per batch
           index = accessIndex(await permissionsSince(answeredAt));
         } catch (e) {
           // Without a fresh look nobody is resent: unknown stays failed with the reason, never doubled.
@@ -364,7 +376,7 @@ export async function runShare(
               permission: found,
               confirmedAfterRetry: true,
             });
-          } else if (!Number.isFinite(g.p.attempt) || cancelled) {
+          } else if (!Number.isFinite(g.p.attempt) || cancelled || stopped) {
             fail(g.p, g.error);
           } else {
             requeue(g.p, delay);
@@ -380,6 +392,7 @@ export async function runShare(
         }));
         const touchedBefore = session.lastTouched();
         const result = await graph.inviteBatch(item, calls, usedSession);
+        if (result.kind === "failed" && isSignInLostAnswer(result.status)) throw new GraphError(result.error);
         const ambiguous: Parameters<typeof reconcile>[0] = [];
         let throttledAfter: number | undefined;
         let sessionLost = false;
@@ -437,23 +450,7 @@ export async function runShare(
           });
         }
         pacer.onAnswered(batch.length);
-        if (result.kind === "items") {
-          // SharePoint announces the budget left once 80 % is used (RateLimit-* headers, preview).
-          let remaining: number | undefined;
-          let reset = 0;
-          for (const answer of result.items.values()) {
-            const r = Number(answer.headers["ratelimit-remaining"]);
-            if (
-              answer.headers["ratelimit-remaining"] !== undefined &&
-              Number.isFinite(r) &&
-              (remaining === undefined || r < remaining)
-            ) {
-              remaining = r;
-              reset = Number(answer.headers["ratelimit-reset"]) || 0;
-            }
-          }
-          if (remaining !== undefined) pacer.onRateLimit(remaining, reset);
-        }
+        if (result.kind === "items") pacer.onBatchHeaders(result.items.values());
         if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
         if (sessionLost) await session.lost(usedSession, touchedBefore);
         if (ambiguous.length) await reconcile(ambiguous);
@@ -476,11 +473,12 @@ export async function runShare(
         inFlight += 1;
         const w = runBatch(batch)
           .catch((e: unknown) => {
-            // A bug or a write failure must not strand recipients: they fail with the reason.
+            // Sign-in lost: the run stops once (sign-in-stop.ts), and this batch was not sent. Anything
+            // else (a bug, a write failure) must not strand recipients: they fail with the reason.
+            if (isSignInLost(e)) stopped ??= "signIn";
             const error: GraphErrorInfo = { status: 0, code: "unexpected", message: describe(e) };
-            batch.forEach((p) => {
-              if (!outcomes.has(p.recipient.key)) fail(p, error);
-            });
+            for (const p of batch.filter((b) => !outcomes.has(b.recipient.key)))
+              settle(isSignInLost(e) ? notSentOutcome(p.recipient.key, "signIn") : failed(p, error));
           })
           .finally(() => {
             // The slot is free as soon as Graph has answered; writing back runs alongside the next batch.
@@ -496,13 +494,11 @@ export async function runShare(
       };
 
       while (queue.length > 0 || inFlight > 0) {
-        if (signal?.aborted && !cancelled) {
-          cancelled = true;
-        }
-        if (cancelled) {
+        if (signal?.aborted) cancelled = true;
+        const halt = cancelled ? "cancelled" : stopped;
+        if (halt) {
           // Nothing new is sent; what is queued is recorded as not sent. In-flight batches finish.
-          for (const p of queue.splice(0))
-            settle({ status: "skipped", key: p.recipient.key, reason: "cancelled" });
+          for (const p of queue.splice(0)) settle(notSentOutcome(p.recipient.key, halt));
           if (inFlight === 0) break;
           await wakeup;
           continue;
@@ -525,7 +521,9 @@ export async function runShare(
       signal?.removeEventListener("abort", poke);
     }
   } finally {
-    await session.close();
+    // Without a token closing cannot succeed; asking for one would be a second sign-in attempt. The
+    // session idles out in minutes.
+    if (stopped !== "signIn") await session.close();
     // Every recipient leaves with exactly one outcome, even when the run broke off.
     for (const r of recipients) {
       if (!outcomes.has(r.key)) {
@@ -563,6 +561,7 @@ export async function runShare(
     skipped: progress.skipped,
     cancelled,
     dryRun,
+    notSent: list.filter(isNotSent).length,
     rejected: parsed.rejected,
     duplicates: parsed.duplicates.length,
     outcomes: list,
@@ -572,6 +571,7 @@ export async function runShare(
     roundTrips: graph.roundTrips(),
   };
   if (session.note) summary.sessionNote = session.note;
+  if (stopped) summary.stoppedFor = stopped;
   return summary;
 }
 

@@ -30,9 +30,13 @@ function roleText(roles: string[]): string {
 /** The log's "Status" column. */
 export function outcomeLabel(o: Outcome): string {
   if (o.status === "skipped") {
-    return { alreadyHasAccess: "skipped: already has access", cancelled: "cancelled", dryRun: "would share" }[
-      o.reason
-    ];
+    return {
+      alreadyHasAccess: "skipped: already has access",
+      cancelled: "cancelled",
+      dryRun: "would share",
+      signInNeeded: "not sent: sign in again",
+      stopped: "not sent: run stopped",
+    }[o.reason];
   }
   return o.status;
 }
@@ -95,6 +99,14 @@ export function logRowForRejection(rejection: Rejection, ctx: RunContext): strin
   });
 }
 
+/** The status of a recipient left out because sign-in was lost mid-run ("Retry failed" picks it up). */
+export const NOT_SENT_SIGN_IN = "Not sent: sign in again";
+
+/** Skipped outcomes that were never sent because the run stopped: "Retry failed" sends them. */
+export function isNotSent(o: Outcome): boolean {
+  return o.status === "skipped" && (o.reason === "signInNeeded" || o.reason === "stopped");
+}
+
 /** Short status text for one outcome, as it appears beside a row. */
 export function statusText(o: Outcome): string {
   switch (o.status) {
@@ -111,11 +123,14 @@ export function statusText(o: Outcome): string {
         alreadyHasAccess: "Skipped: already has access",
         cancelled: "Cancelled: not sent",
         dryRun: "Would share (dry run)",
+        signInNeeded: NOT_SENT_SIGN_IN,
+        stopped: "Not sent: run stopped",
       }[o.reason];
   }
 }
 
-const OWN_STATUS = /^(Granted|Failed|Skipped|Rejected|Duplicate|Would share|Cancelled|Partly|\d+ granted)\b/;
+const OWN_STATUS =
+  /^(Granted|Failed|Skipped|Rejected|Duplicate|Would share|Cancelled|Partly|Not sent|\d+ granted)\b/;
 
 /** True when a cell is empty or holds a status this add-in wrote (so it may be overwritten). */
 export function isWritableStatusCell(value: CellValue): boolean {
@@ -147,10 +162,13 @@ export function rowStatusText(
   const count = (s: string) => outs.filter((o) => o.status === s).length;
   if (count("granted")) parts.push(`${count("granted")} granted`);
   if (count("failed")) parts.push(`${count("failed")} failed`);
-  if (count("skipped")) parts.push(`${count("skipped")} skipped`);
+  const notSent = outs.filter(isNotSent).length;
+  if (count("skipped") > notSent) parts.push(`${count("skipped") - notSent} skipped`);
+  if (notSent) parts.push(`${notSent} not sent`);
   if (row.rejections.length) parts.push(`${row.rejections.length} rejected`);
   const text = parts.join(", ");
-  return /^\d+ granted/.test(text) ? text : `Partly: ${text}`;
+  // A row with recipients not sent reads "Partly", so that "Retry failed" picks it up.
+  return /^\d+ granted/.test(text) && !notSent ? text : `Partly: ${text}`;
 }
 
 /** Maps (sheet, row, key) of each duplicate cell to the address of the first occurrence. */

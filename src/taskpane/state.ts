@@ -455,6 +455,8 @@ export function summaryLines(s: ShareSummary): { head: string; tone: Tone; detai
   let head: string;
   if (s.dryRun) {
     head = `Dry run: ${wouldShare} would be shared, ${already} already have access, 0 granted (nothing was sent).`;
+  } else if (s.stoppedFor) {
+    return stoppedLines(s);
   } else {
     const parts = [`${s.granted} granted`, `${s.failed} failed`, `${s.skipped} skipped`];
     head = `${s.cancelled ? "Cancelled: " : "Done: "}${parts.join(", ")}.`;
@@ -474,6 +476,25 @@ export function summaryLines(s: ShareSummary): { head: string; tone: Tone; detai
   details.push(`Every outcome is in the "${s.logSheet}" sheet.`);
   const tone: Tone = s.failed > 0 ? "error" : s.cancelled ? "warning" : "success";
   return { head, tone, details };
+}
+
+/** A run that stopped early: what to do next comes first. */
+function stoppedLines(s: ShareSummary): { head: string; tone: Tone; details: string[] } {
+  const counts = `${s.granted} granted, ${s.failed} failed, ${s.notSent} not sent`;
+  const details: string[] = [];
+  if (s.stoppedFor === "signIn") {
+    details.push(
+      `Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent: sign in again".`,
+    );
+  } else {
+    details.push(
+      `You stopped the run. Fix the cause, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent".`,
+    );
+  }
+  if (s.sessionNote) details.push(s.sessionNote);
+  details.push(`Every outcome is in the "${s.logSheet}" sheet.`);
+  const head = s.stoppedFor === "signIn" ? `Stopped: sign in again. ${counts}.` : `Stopped: ${counts}.`;
+  return { head, tone: "warning", details };
 }
 
 /** One line per failed recipient: who, and Graph's sentence (the code is in the Permissions sheet). */

@@ -47,12 +47,13 @@ function invitesWithoutLiveSession(ledger: Ledger): string[] {
 
 describe("workbook session lapsing mid-run", () => {
   it("no invite goes out without a live Workbook-Session-Id while the session is replaced", async () => {
-    // Sessions idle out after 10 emulator seconds (50 ms here); the flow refreshes every 2 minutes of
-    // its own time, so sessions lapse again and again during the run.
-    emu.setFaults({ timeScale: TIME_SCALE, sessionIdleSeconds: 10, latencyMs: 10 });
+    // Sessions idle out after 30 emulator seconds (150 ms here) and the flow first plans to refresh
+    // after 2 minutes of its own time, so the session lapses during the run and must be replaced.
+    emu.setFaults({ timeScale: TIME_SCALE, sessionIdleSeconds: 30, latencyMs: 20 });
     const model = sheet(300);
     const summary = await share(emu, model, { options });
     expect(summary.granted).toBe(300);
+    expect(summary.sessionNote).toBeUndefined();
     expect(summary.sessionUsed).toBe(true);
     // The session really lapsed and was replaced during the run.
     expect(emu.ledger.sessions.length).toBeGreaterThan(1);

@@ -4,7 +4,7 @@ import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "
 import { systemClock } from "../../src/app/system-clock";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
 import { GraphApi } from "../../src/graph/graph-api";
-import { GraphHttp } from "../../src/graph/http";
+import { GraphHttp, type TokenProvider } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import type { Emulator } from "../../workbench/graph-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
@@ -27,6 +27,8 @@ export async function share(
     events?: ShareEvents;
     token?: string;
     route?: "items" | "workbooks";
+    /** The token provider port, when a test drives sign-in itself (default: MSAL-like, below). */
+    getToken?: TokenProvider;
   } = {},
 ) {
   const uninstall = installExcelSimulator(model);
@@ -37,7 +39,11 @@ export async function share(
       if (o?.forceRefresh) generation += 1;
       return `${options.token ?? "dev-token"}-${generation}`;
     };
-    const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken, timeoutMs: 5000 });
+    const http = new GraphHttp({
+      baseUrl: emu.baseUrl,
+      getToken: options.getToken ?? getToken,
+      timeoutMs: 5000,
+    });
     const graph = new GraphApi(http, {
       clock: systemClock,
       timeScale: TIME_SCALE,

@@ -55,6 +55,7 @@ function summary(s: Partial<ShareSummary>): ShareSummary {
     skipped: 0,
     cancelled: false,
     dryRun: false,
+    notSent: 0,
     rejected: [],
     duplicates: 0,
     outcomes: [],
@@ -251,6 +252,36 @@ describe("sharing", () => {
     const odd = run(ready(), { type: "shareFailed", error: new TypeError("x is undefined") });
     expect(viewOf(odd).status.text).toMatch(/^Something went wrong/);
     expect(viewOf(odd).status.text).not.toMatch(/TypeError/);
+  });
+
+  test("a run stopped because sign-in ended says to sign in again, then Retry failed", () => {
+    const s = run(
+      ready(),
+      { type: "shareStarted", only: "all", dryRun: false },
+      {
+        type: "shareFinished",
+        summary: summary({
+          total: 3,
+          granted: 1,
+          skipped: 2,
+          notSent: 2,
+          stoppedFor: "signIn",
+          outcomes: [
+            { status: "skipped", key: "b@contoso.com", reason: "signInNeeded" },
+            { status: "skipped", key: "c@contoso.com", reason: "signInNeeded" },
+          ],
+        }),
+      },
+    );
+    const view = viewOf(s);
+    expect(view.status).toEqual({
+      text: "Stopped: sign in again. 1 granted, 0 failed, 2 not sent.",
+      tone: "warning",
+    });
+    expect(view.details[0]).toBe(
+      'Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the 2 recipients marked "Not sent: sign in again".',
+    );
+    expect(view.openLog.visible).toBe(true);
   });
 
   test("formatEta rounds to seconds, then minutes", () => {
