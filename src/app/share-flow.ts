@@ -3,7 +3,7 @@
 // decisions, request bodies and texts live in src/core; I/O goes through the ports.
 
 import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies } from "../core/access";
-import { ShareError, type ShareErrorCode } from "../core/errors";
+import { failureSentence, ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
 import { isNotSent, logRowForOutcome, logRowForRejection, type RunContext } from "../core/results";
@@ -21,6 +21,8 @@ import type {
   ShareOptions,
 } from "../core/types";
 import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
+import { FirstFailuresPause, stopWithoutAsking, type ConfirmContinue } from "./failure-pause";
+import { LoopWakeup } from "./loop-wakeup";
 import { Pacer, type PacerTuning } from "./pacer";
 import { notSentOutcome, type StopReason } from "./run-stop";
 import { isSignInLost, isSignInLostAnswer } from "./sign-in-stop";
@@ -53,6 +55,8 @@ export interface FlowDeps {
   random?: () => number;
   newRunId?: () => string;
   tuning?: Partial<FlowTuning>;
+  /** Asked once when the first invites all fail alike (failure-pause.ts); default: stop. */
+  confirmContinue?: ConfirmContinue;
 }
 
 export interface ShareRequest {
@@ -142,7 +146,7 @@ export async function runShare(
   const runId = deps.newRunId?.() ?? `run-${clock.now().toString(36)}`;
   const dryRun = request.dryRun ?? false;
 
-  const problems = validateShareOptions(request.options);
+  const problems = validateShareOptions(request.options, clock.now());
   if (problems.length) throw new ShareError("invalidOptions", problems);
 
   const progress: ShareProgress = {
@@ -189,6 +193,7 @@ export async function runShare(
   const settle = (o: Outcome) => {
     if (outcomes.has(o.key)) return;
     outcomes.set(o.key, o);
+    pause.note(o);
     const r = byKey.get(o.key);
     if (r) writeBack.log(logRowForOutcome(r, o, ctx));
     if (o.status === "granted") progress.granted += 1;
@@ -208,6 +213,15 @@ export async function runShare(
   );
   let cancelled = false;
   let stopped: StopReason | undefined;
+  const loop = new LoopWakeup(clock);
+  const pause = new FirstFailuresPause(
+    deps.confirmContinue ?? stopWithoutAsking,
+    (e) => failureSentence(e, request.options.expirationDateTime !== undefined),
+    (goOn) => {
+      if (!goOn) stopped ??= "stopped";
+      loop.poke();
+    },
+  );
 
   try {
     progress.phase = "checking";
@@ -249,22 +263,8 @@ export async function runShare(
       const startedAt = clock.now();
       let callSeq = 0;
       let inFlight = 0;
-      let wake: () => void = () => undefined;
-      let wakeup = new Promise<void>((resolve) => (wake = resolve));
-      const poke = () => {
-        wake();
-        wakeup = new Promise<void>((resolve) => (wake = resolve));
-      };
+      const poke = loop.poke;
       signal?.addEventListener("abort", poke);
-      /** Sleeps until ms pass, something changes (a batch ends, cancel), whichever comes first; leaves no timer behind. */
-      const nap = async (ms: number) => {
-        const done = new AbortController();
-        try {
-          await Promise.race([wakeup, ...(Number.isFinite(ms) ? [clock.sleep(ms, done.signal)] : [])]);
-        } finally {
-          done.abort();
-        }
-      };
 
       const requeue = (p: Pending, delayMs: number) => {
         p.attempt += 1;
@@ -500,12 +500,16 @@ export async function runShare(
           // Nothing new is sent; what is queued is recorded as not sent. In-flight batches finish.
           for (const p of queue.splice(0)) settle(notSentOutcome(p.recipient.key, halt));
           if (inFlight === 0) break;
-          await wakeup;
+          await loop.changed();
+          continue;
+        }
+        if (pause.waiting) {
+          await loop.changed(); // nothing is sent while the person decides
           continue;
         }
         const gate = pacer.nextSlot(inFlight);
         if (gate > 0) {
-          await nap(gate);
+          await loop.nap(gate);
           continue;
         }
         const ready = takeReady();
@@ -515,7 +519,7 @@ export async function runShare(
           continue;
         }
         const earliest = queue.length ? Math.min(...queue.map((p) => p.notBefore)) - clock.now() : Infinity;
-        await nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
+        await loop.nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
       }
       await Promise.allSettled(workers);
       signal?.removeEventListener("abort", poke);

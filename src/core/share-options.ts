@@ -5,8 +5,14 @@ import type { Recipient, Role, ShareOptions } from "./types";
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
-/** Sentences describing what is wrong with the options; empty when they can be sent. */
-export function validateShareOptions(options: ShareOptions): string[] {
+export const EXPIRY_IN_PAST = "The expiration date is in the past. Choose a later date, or clear it.";
+
+/**
+ * Sentences describing what is wrong with the options; empty when they can be sent. `now` (ms since
+ * the epoch, from the caller's clock) lets a past expiration date be refused before anything is sent:
+ * Graph would refuse every invite with it.
+ */
+export function validateShareOptions(options: ShareOptions, now?: number): string[] {
   const problems: string[] = [];
   if (options.role !== "read" && options.role !== "write") {
     problems.push(`The role must be Can view or Can edit.`);
@@ -25,6 +31,12 @@ export function validateShareOptions(options: ShareOptions): string[] {
   }
   if (options.expirationDateTime !== undefined && !isIsoDateTime(options.expirationDateTime)) {
     problems.push("The expiration date isn't a valid date.");
+  } else if (
+    options.expirationDateTime !== undefined &&
+    now !== undefined &&
+    Date.parse(options.expirationDateTime) <= now
+  ) {
+    problems.push(EXPIRY_IN_PAST);
   }
   return problems;
 }

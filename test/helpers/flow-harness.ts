@@ -1,5 +1,6 @@
 // One place that wires the real flow for tests: the Graph emulator over HTTP, the simulated Excel
 // host with the real Office adapters, and the real Graph client.
+import type { ConfirmContinue } from "../../src/app/failure-pause";
 import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
@@ -29,6 +30,7 @@ export async function share(
     route?: "items" | "workbooks";
     /** The token provider port, when a test drives sign-in itself (default: MSAL-like, below). */
     getToken?: TokenProvider;
+    confirmContinue?: ConfirmContinue;
   } = {},
 ) {
   const uninstall = installExcelSimulator(model);
@@ -55,6 +57,7 @@ export async function share(
         graph,
         clock: systemClock,
         tuning: { timeScale: TIME_SCALE, ...options.tuning },
+        ...(options.confirmContinue ? { confirmContinue: options.confirmContinue } : {}),
       },
       request,
       options.events,
