@@ -5,7 +5,8 @@ import type { AccessLine, AccessListing, RevokeResult } from "../app/manage-acce
 import type { InviteRoute } from "../app/ports";
 import type { ShareProgress, ShareSummary } from "../app/share-flow";
 import { isShareError, SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../core/errors";
-import { MAX_MESSAGE_LENGTH } from "../core/share-options";
+import type { PauseInfo } from "../app/failure-pause";
+import { MAX_MESSAGE_LENGTH, validateShareOptions } from "../core/share-options";
 import type { ParsedSelection, Role, ShareOptions } from "../core/types";
 
 // ---- state -----------------------------------------------------------------------------------------
@@ -72,6 +73,8 @@ export type RunState =
       cancelling: boolean;
       /** The last progress text announced to screen readers (a few times per run, not per batch). */
       announced: string;
+      /** Set while the run waits for Stop / Go on after identical failures (app/failure-pause.ts). */
+      pause?: PauseInfo;
     }
   | { kind: "finished"; summary: ShareSummary }
   | { kind: "failed"; error: ErrorInfo };
@@ -102,14 +105,18 @@ export interface PaneState {
   run: RunState;
   access: AccessState;
   advancedOpen: boolean;
+  /** The pane's "now" (ms since the epoch), from the controller's clock: dates in the past are refused. */
+  now?: number;
 }
 
 export function initialState(init: {
   account: AccountStatus;
   location: Location;
   route?: InviteRoute;
+  now?: number;
 }): PaneState {
   return {
+    ...(init.now !== undefined ? { now: init.now } : {}),
     account: init.account,
     location: init.location,
     preview: { kind: "loading" },
@@ -140,6 +147,9 @@ export type PaneEvent =
   | { type: "shareStarted"; only: "all" | "failed"; dryRun: boolean }
   | { type: "shareProgress"; progress: ShareProgress }
   | { type: "cancelRequested" }
+  | { type: "clock"; now: number }
+  | { type: "pauseAsked"; info: PauseInfo }
+  | { type: "pauseAnswered" }
   | { type: "shareFinished"; summary: ShareSummary }
   | { type: "shareFailed"; error: unknown }
   | { type: "accessListStarted" }
@@ -265,6 +275,16 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
     case "cancelRequested":
       if (state.run.kind !== "running") return state;
       return { ...state, run: { ...state.run, cancelling: true } };
+    case "clock":
+      return { ...state, now: event.now };
+    case "pauseAsked":
+      if (state.run.kind !== "running") return state;
+      return { ...state, run: { ...state.run, pause: event.info } };
+    case "pauseAnswered": {
+      if (state.run.kind !== "running") return state;
+      const { pause: _answered, ...rest } = state.run;
+      return { ...state, run: rest };
+    }
     case "shareFinished":
       return { ...state, run: { kind: "finished", summary: event.summary } };
     case "shareFailed":
@@ -396,6 +416,8 @@ export interface PaneView {
     openSheet?: string;
     details: string[];
   };
+  /** The question after identical failures: Stop (the rest are not sent) or Go on. */
+  pause?: { text: string; stopLabel: string; goOnLabel: string };
   confirm?: {
     title: string;
     remove: string[];
@@ -505,6 +527,14 @@ function failureLines(s: ShareSummary): string[] {
   return lines;
 }
 
+function pauseView(info: PauseInfo): NonNullable<PaneView["pause"]> {
+  return {
+    text: `The first ${info.failed} invitations all failed: ${info.sentence}`,
+    stopLabel: "Stop",
+    goOnLabel: "Go on",
+  };
+}
+
 export function viewOf(state: PaneState): PaneView {
   const { options, run, preview, access, account, location } = state;
   const running = run.kind === "running";
@@ -553,12 +583,8 @@ export function viewOf(state: PaneState): PaneView {
   if (preview.kind === "error")
     previewView.error = { tone: "error", text: preview.error.message, details: preview.error.details };
 
-  // Options.
-  const problems: string[] = [];
-  if (!options.requireSignIn && !options.sendInvitation)
-    problems.push(
-      "Turn on 'Require sign-in' or 'Send an invitation e-mail': Microsoft 365 needs at least one.",
-    );
+  // Options: the same checks runShare makes, so Share is disabled rather than refused.
+  const problems = validateShareOptions(shareOptionsOf(options), state.now);
   const optionsView: PaneView["options"] = {
     ...options,
     disabled: busy,
@@ -600,8 +626,10 @@ export function viewOf(state: PaneState): PaneView {
     status = {
       text: run.cancelling
         ? "Cancelling: nothing new is sent; finishing what was already sent…"
-        : run.announced,
-      tone: "neutral",
+        : run.pause
+          ? "Paused: nothing more is sent until you choose Stop or Go on."
+          : run.announced,
+      tone: run.pause ? "warning" : "neutral",
     };
   } else if (run.kind === "finished") {
     const lines = summaryLines(run.summary);
@@ -710,5 +738,6 @@ export function viewOf(state: PaneState): PaneView {
   if (blocker) view.blocker = blocker;
   if (progress) view.progress = progress;
   if (confirm) view.confirm = confirm;
+  if (run.kind === "running" && run.pause && !run.cancelling) view.pause = pauseView(run.pause);
   return view;
 }

@@ -152,6 +152,22 @@ describe("options", () => {
   });
 });
 
+describe("expiration date", () => {
+  test("a date in the past is a problem before anything is sent; today and later are fine", () => {
+    const now = Date.parse("2026-12-02T05:00:00Z");
+    const s = run(start({ now }), { type: "optionsChanged", patch: { expires: "2026-12-01" } });
+    expect(viewOf(s).options.problems).toEqual([
+      "The expiration date is in the past. Choose a later date, or clear it.",
+    ]);
+    expect(viewOf(s).share.disabled).toBe(true);
+    const today = run(s, { type: "optionsChanged", patch: { expires: "2026-12-02" } });
+    expect(viewOf(today).options.problems).toEqual([]);
+    // The pane's clock moves on: yesterday's valid date becomes a problem.
+    const later = run(today, { type: "clock", now: Date.parse("2026-12-03T00:00:00Z") });
+    expect(viewOf(later).options.problems).toHaveLength(1);
+  });
+});
+
 describe("sharing", () => {
   const ready = () =>
     run(start(), { type: "previewLoaded", parsed: selection([["ann@contoso.com"]]), failedRows: 0 });
@@ -282,6 +298,29 @@ describe("sharing", () => {
       'Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the 2 recipients marked "Not sent: sign in again".',
     );
     expect(view.openLog.visible).toBe(true);
+  });
+
+  test("identical failures: the run asks Stop / Go on; the question goes once answered or cancelled", () => {
+    let s = run(ready(), { type: "shareStarted", only: "all", dryRun: false });
+    expect(viewOf(s).pause).toBeUndefined();
+    s = run(s, {
+      type: "pauseAsked",
+      info: { failed: 10, code: "invalidRequest", sentence: "Clear the expiration date." },
+    });
+    const view = viewOf(s);
+    expect(view.pause).toEqual({
+      text: "The first 10 invitations all failed: Clear the expiration date.",
+      stopLabel: "Stop",
+      goOnLabel: "Go on",
+    });
+    expect(view.status).toEqual({
+      text: "Paused: nothing more is sent until you choose Stop or Go on.",
+      tone: "warning",
+    });
+    expect(view.cancel.visible).toBe(true);
+    expect(viewOf(run(s, { type: "pauseAnswered" })).pause).toBeUndefined();
+    expect(viewOf(run(s, { type: "pauseAnswered" })).status.text).not.toMatch(/^Paused/);
+    expect(viewOf(run(s, { type: "cancelRequested" })).pause).toBeUndefined();
   });
 
   test("formatEta rounds to seconds, then minutes", () => {
