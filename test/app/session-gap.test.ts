@@ -1,6 +1,6 @@
 // Workbook sessions mid-run (issue #11, defect 4): when a session lapses, no invite goes out without
 // Workbook-Session-Id while the new one is being created, and every invite names a session that was open
-// at that moment. The emulator's idle expiry runs on a short clock (timeScale).
+// at that moment. The emulator's idle expiry runs on a clock driven by its own traffic.
 import type { ShareOptions } from "../../src/core/types";
 import {
   DEMO_USERS,
@@ -10,14 +10,18 @@ import {
   type Ledger,
 } from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
-import { newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
+import { newWorkbook, share } from "../helpers/flow-harness";
 
 jest.setTimeout(60_000);
 
-const emulator = useEmulator();
+// The emulator's clock moves 3 s per request it sees, whatever the machine's speed: a session left
+// alone idles out (300 s) after about 100 requests, five $batches of invites.
+let seen: () => number = () => 0;
+const emulator = useEmulator({ clock: () => Date.parse("2026-01-01T00:00:00Z") + seen() * 3000 });
 let emu: Emulator;
 beforeEach(() => {
   emu = emulator();
+  seen = () => emu.ledger.requests.length;
 });
 
 const options: ShareOptions = { role: "read", requireSignIn: true, sendInvitation: false };
@@ -39,19 +43,19 @@ function invitesWithoutLiveSession(ledger: Ledger): string[] {
     .filter((i) => {
       const s = ledger.sessions.find((row) => row.id === i.sessionId);
       if (!s) return true;
-      const end = Math.min(s.closedAt ?? Infinity, s.expiredAt ?? Infinity);
-      return !(s.openedAt <= i.at && i.at < end);
+      // Live from opening until closed, and while idle for no longer than the limit (expiredAt included).
+      const live = s.openedAt <= i.at && i.at < (s.closedAt ?? Infinity) && i.at <= (s.expiredAt ?? Infinity);
+      return !live;
     })
     .map((i) => `${i.recipient}: ${i.sessionId ?? "no Workbook-Session-Id"}`);
 }
 
 describe("workbook session lapsing mid-run", () => {
   it("no invite goes out without a live Workbook-Session-Id while the session is replaced", async () => {
-    // Sessions idle out after 30 emulator seconds (150 ms here) and the flow first plans to refresh
-    // after 2 minutes of its own time, so the session lapses during the run and must be replaced.
-    emu.setFaults({ timeScale: TIME_SCALE, sessionIdleSeconds: 30, latencyMs: 20 });
+    // The flow plans its first refresh far away, so the session lapses mid-run and must be replaced.
+    emu.setFaults({ sessionIdleSeconds: 300, latencyMs: 5 });
     const model = sheet(300);
-    const summary = await share(emu, model, { options });
+    const summary = await share(emu, model, { options }, { tuning: { sessionRefreshMs: 3_600_000 } });
     expect(summary.granted).toBe(300);
     expect(summary.sessionNote).toBeUndefined();
     expect(summary.sessionUsed).toBe(true);
