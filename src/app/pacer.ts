@@ -104,6 +104,21 @@ export class Pacer {
     this.budgetResetAt = now + Math.max(0, resetSeconds) * 1000 * this.timeScale;
   }
 
+  /** SharePoint announces the budget left once 80 % is used (RateLimit-* headers, preview): the lowest counts. */
+  onBatchHeaders(answers: Iterable<{ headers: Record<string, string> }>): void {
+    let remaining: number | undefined;
+    let reset = 0;
+    for (const answer of answers) {
+      const text = answer.headers["ratelimit-remaining"];
+      const r = Number(text);
+      if (text !== undefined && Number.isFinite(r) && (remaining === undefined || r < remaining)) {
+        remaining = r;
+        reset = Number(answer.headers["ratelimit-reset"]) || 0;
+      }
+    }
+    if (remaining !== undefined) this.onRateLimit(remaining, reset);
+  }
+
   /** A batch of `invites` was answered (whatever the outcome). */
   onAnswered(invites: number): void {
     this.invitesInFlight = Math.max(0, this.invitesInFlight - invites);

@@ -9,10 +9,16 @@ import {
   isRecreatableSessionError,
   satisfies,
 } from "../core/access";
-import { ShareError, type ShareErrorCode } from "../core/errors";
+import { failureSentence, ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
-import { isRetryStatus, logRowForOutcome, logRowsForRejections, type RunContext } from "../core/results";
+import {
+  isNotSent,
+  isRetryStatus,
+  logRowForOutcome,
+  logRowsForRejections,
+  type RunContext,
+} from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
 import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
@@ -27,7 +33,11 @@ import type {
   ShareOptions,
 } from "../core/types";
 import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
+import { FirstFailuresPause, stopWithoutAsking, type ConfirmContinue } from "./failure-pause";
+import { LoopWakeup } from "./loop-wakeup";
 import { Pacer, type PacerTuning } from "./pacer";
+import { notSentOutcome, type StopReason } from "./run-stop";
+import { isSignInLost, isSignInLostAnswer } from "./sign-in-stop";
 import { WorkbookSession } from "./workbook-session";
 import { WriteBack, type UnwritableRow } from "./write-back";
 
@@ -57,6 +67,8 @@ export interface FlowDeps {
   random?: () => number;
   newRunId?: () => string;
   tuning?: Partial<FlowTuning>;
+  /** Asked once when the first invites all fail alike (failure-pause.ts); default: stop. */
+  confirmContinue?: ConfirmContinue;
 }
 
 export interface ShareRequest {
@@ -89,6 +101,10 @@ export interface ShareSummary {
   skipped: number;
   cancelled: boolean;
   dryRun: boolean;
+  /** Recipients not sent because the run stopped (counted in skipped too); "Retry failed" sends them. */
+  notSent: number;
+  /** Why the run stopped early: sign-in lost, or the person chose Stop at the pause. */
+  stoppedFor?: StopReason;
   rejected: Rejection[];
   duplicates: number;
   outcomes: Outcome[];
@@ -120,7 +136,7 @@ export async function readRecipients(workbook: WorkbookPort): Promise<ParsedSele
   return parseRecipients(await workbook.readSelection());
 }
 
-/** Recipients whose rows last ended failed, cancelled or partly done (for "Retry failed"). */
+/** Recipients whose rows last ended failed, cancelled, not sent or partly done (for "Retry failed"). */
 export function failedRecipients(parsed: ParsedSelection): Set<string> {
   const keys = new Set<string>();
   for (const row of parsed.rows) {
@@ -143,7 +159,7 @@ export async function runShare(
   const runId = deps.newRunId?.() ?? `run-${clock.now().toString(36)}`;
   const dryRun = request.dryRun ?? false;
 
-  const problems = validateShareOptions(request.options);
+  const problems = validateShareOptions(request.options, clock.now());
   if (problems.length) throw new ShareError("invalidOptions", problems);
 
   const progress: ShareProgress = {
@@ -190,6 +206,7 @@ export async function runShare(
   const settle = (o: Outcome) => {
     if (outcomes.has(o.key)) return;
     outcomes.set(o.key, o);
+    pause.note(o);
     const r = byKey.get(o.key);
     if (r) writeBack.log(logRowForOutcome(r, o, ctx));
     if (o.status === "granted") progress.granted += 1;
@@ -208,6 +225,16 @@ export async function runShare(
     () => (ctx.sessionless = true),
   );
   let cancelled = false;
+  let stopped: StopReason | undefined;
+  const loop = new LoopWakeup(clock);
+  const pause = new FirstFailuresPause(
+    deps.confirmContinue ?? stopWithoutAsking,
+    (e) => failureSentence(e, request.options.expirationDateTime !== undefined),
+    (goOn) => {
+      if (!goOn) stopped ??= "stopped";
+      loop.poke();
+    },
+  );
 
   try {
     progress.phase = "checking";
@@ -249,22 +276,8 @@ export async function runShare(
       const startedAt = clock.now();
       let callSeq = 0;
       let inFlight = 0;
-      let wake: () => void = () => undefined;
-      let wakeup = new Promise<void>((resolve) => (wake = resolve));
-      const poke = () => {
-        wake();
-        wakeup = new Promise<void>((resolve) => (wake = resolve));
-      };
+      const poke = loop.poke;
       signal?.addEventListener("abort", poke);
-      /** Sleeps until ms pass, something changes (a batch ends, cancel), whichever comes first; leaves no timer behind. */
-      const nap = async (ms: number) => {
-        const done = new AbortController();
-        try {
-          await Promise.race([wakeup, ...(Number.isFinite(ms) ? [clock.sleep(ms, done.signal)] : [])]);
-        } finally {
-          done.abort();
-        }
-      };
 
       const requeue = (p: Pending, delayMs: number) => {
         p.attempt += 1;
@@ -307,8 +320,12 @@ export async function runShare(
         return d.action === "stop" ? 0 : d.delayMs;
       };
 
-      const fail = (p: Pending, error: GraphErrorInfo) =>
-        settle({ status: "failed", key: p.recipient.key, error });
+      const failed = (p: Pending, error: GraphErrorInfo): Outcome => ({
+        status: "failed",
+        key: p.recipient.key,
+        error,
+      });
+      const fail = (p: Pending, error: GraphErrorInfo) => settle(failed(p, error));
 
       /** Decides what happens to a recipient whose invite was refused before execution. */
       const again = (p: Pending, status: number, retryAfter: string | null, error: GraphErrorInfo) => {
@@ -355,6 +372,7 @@ export async function runShare(
         await clock.sleep(delay * tuning.timeScale);
         let index: Map<string, PermissionInfo>;
         try {
+          if (stopped === "signIn") throw new ShareError("notSignedIn"); // no sign-in attempt per batch
           index = accessIndex(await permissionsSince(answeredAt));
         } catch (e) {
           // Without a fresh look nobody is resent: unknown stays failed with the reason, never doubled.
@@ -371,7 +389,7 @@ export async function runShare(
               permission: found,
               confirmedAfterRetry: true,
             });
-          } else if (!Number.isFinite(g.p.attempt) || cancelled) {
+          } else if (!Number.isFinite(g.p.attempt) || cancelled || stopped) {
             fail(g.p, g.error);
           } else {
             requeue(g.p, delay);
@@ -380,14 +398,14 @@ export async function runShare(
       };
 
       const runBatch = async (batch: Pending[]) => {
-        await session.keepAlive();
+        const usedSession = await session.current();
         const calls: InviteCall[] = batch.map((p) => ({
           id: String(++callSeq),
           body: buildInviteBody(p.recipient, p.options),
         }));
-        const usedSession = session.id;
         const touchedBefore = session.lastTouched();
         const result = await graph.inviteBatch(item, calls, usedSession);
+        if (result.kind === "failed" && isSignInLostAnswer(result.status)) throw new GraphError(result.error);
         const ambiguous: Parameters<typeof reconcile>[0] = [];
         let throttledAfter: number | undefined;
         let sessionLost = false;
@@ -445,23 +463,7 @@ export async function runShare(
           });
         }
         pacer.onAnswered(batch.length);
-        if (result.kind === "items") {
-          // SharePoint announces the budget left once 80 % is used (RateLimit-* headers, preview).
-          let remaining: number | undefined;
-          let reset = 0;
-          for (const answer of result.items.values()) {
-            const r = Number(answer.headers["ratelimit-remaining"]);
-            if (
-              answer.headers["ratelimit-remaining"] !== undefined &&
-              Number.isFinite(r) &&
-              (remaining === undefined || r < remaining)
-            ) {
-              remaining = r;
-              reset = Number(answer.headers["ratelimit-reset"]) || 0;
-            }
-          }
-          if (remaining !== undefined) pacer.onRateLimit(remaining, reset);
-        }
+        if (result.kind === "items") pacer.onBatchHeaders(result.items.values());
         if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
         if (sessionLost) await session.lost(usedSession, touchedBefore);
         if (ambiguous.length) await reconcile(ambiguous);
@@ -484,11 +486,12 @@ export async function runShare(
         inFlight += 1;
         const w = runBatch(batch)
           .catch((e: unknown) => {
-            // A bug or a write failure must not strand recipients: they fail with the reason.
+            // Sign-in lost: the run stops once (sign-in-stop.ts), and this batch was not sent. Anything
+            // else (a bug, a write failure) must not strand recipients: they fail with the reason.
+            if (isSignInLost(e)) stopped ??= "signIn";
             const error: GraphErrorInfo = { status: 0, code: "unexpected", message: describe(e) };
-            batch.forEach((p) => {
-              if (!outcomes.has(p.recipient.key)) fail(p, error);
-            });
+            for (const p of batch.filter((b) => !outcomes.has(b.recipient.key)))
+              settle(isSignInLost(e) ? notSentOutcome(p.recipient.key, "signIn") : failed(p, error));
           })
           .finally(() => {
             // The slot is free as soon as Graph has answered; writing back runs alongside the next batch.
@@ -504,20 +507,22 @@ export async function runShare(
       };
 
       while (queue.length > 0 || inFlight > 0) {
-        if (signal?.aborted && !cancelled) {
-          cancelled = true;
-        }
-        if (cancelled) {
+        if (signal?.aborted) cancelled = true;
+        const halt = cancelled ? "cancelled" : stopped;
+        if (halt) {
           // Nothing new is sent; what is queued is recorded as not sent. In-flight batches finish.
-          for (const p of queue.splice(0))
-            settle({ status: "skipped", key: p.recipient.key, reason: "cancelled" });
+          for (const p of queue.splice(0)) settle(notSentOutcome(p.recipient.key, halt));
           if (inFlight === 0) break;
-          await wakeup;
+          await loop.changed();
+          continue;
+        }
+        if (pause.waiting) {
+          await loop.changed(); // nothing is sent while the person decides
           continue;
         }
         const gate = pacer.nextSlot(inFlight);
         if (gate > 0) {
-          await nap(gate);
+          await loop.nap(gate);
           continue;
         }
         const ready = takeReady();
@@ -527,13 +532,15 @@ export async function runShare(
           continue;
         }
         const earliest = queue.length ? Math.min(...queue.map((p) => p.notBefore)) - clock.now() : Infinity;
-        await nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
+        await loop.nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
       }
       await Promise.allSettled(workers);
       signal?.removeEventListener("abort", poke);
     }
   } finally {
-    await session.close();
+    // Without a token closing cannot succeed; asking for one would be a second sign-in attempt. The
+    // session idles out in minutes.
+    if (stopped !== "signIn") await session.close();
     // Every recipient leaves with exactly one outcome, even when the run broke off.
     for (const r of recipients) {
       if (!outcomes.has(r.key)) {
@@ -571,6 +578,7 @@ export async function runShare(
     skipped: progress.skipped,
     cancelled,
     dryRun,
+    notSent: list.filter(isNotSent).length,
     rejected: parsed.rejected,
     duplicates: parsed.duplicates.length,
     outcomes: list,
@@ -581,6 +589,7 @@ export async function runShare(
     roundTrips: graph.roundTrips(),
   };
   if (session.note) summary.sessionNote = session.note;
+  if (stopped) summary.stoppedFor = stopped;
   return summary;
 }
 

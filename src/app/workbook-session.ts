@@ -6,6 +6,7 @@
 
 import type { DriveItemRef, GraphErrorInfo } from "../core/types";
 import type { Clock, GraphPort } from "./ports";
+import { isSignInLost } from "./sign-in-stop";
 
 const MAX_SESSIONS_LOST = 5;
 
@@ -16,7 +17,8 @@ export class WorkbookSession {
   private touchedAt = 0;
   private refreshEvery: number;
   private lostCount = 0;
-  private renewal: Promise<void> | undefined;
+  /** A create or refresh in flight: batches wait for it. */
+  private busy: Promise<void> | undefined;
 
   constructor(
     private readonly graph: GraphPort,
@@ -45,22 +47,42 @@ export class WorkbookSession {
   }
 
   async open(): Promise<void> {
+    const startedAt = this.clock.now();
     try {
       this.id = await this.graph.createSession(this.item);
-      this.touchedAt = this.clock.now();
+      this.touchedAt = startedAt;
     } catch (e) {
+      // A sign-in that is gone is not a file without sessions: the run stops instead (sign-in-stop.ts).
+      if (isSignInLost(e)) throw e;
       this.goWithout(e instanceof Error ? e.message : String(e));
     }
   }
 
-  /** Refreshes the session when it has not been touched for the refresh interval. */
-  async keepAlive(): Promise<void> {
-    if (!this.id || this.clock.now() - this.touchedAt < this.refreshEvery) return;
-    this.touchedAt = this.clock.now();
+  /**
+   * The session id the next batch must carry. Waits while a session is being created or refreshed, and
+   * refreshes first when a refresh is due, so no invite goes out with a lapsed id or with none while a
+   * replacement is on its way. undefined only when the run goes on without sessions.
+   */
+  async current(): Promise<string | undefined> {
+    while (this.busy) await this.busy;
+    if (this.id && this.clock.now() - this.touchedAt >= this.refreshEvery) {
+      await this.exclusive(() => this.refresh());
+    }
+    while (this.busy) await this.busy;
+    return this.id;
+  }
+
+  private async refresh(): Promise<void> {
+    const id = this.id;
+    if (!id) return;
+    const startedAt = this.clock.now();
     try {
-      await this.graph.refreshSession(this.item, this.id);
-    } catch {
-      await this.renew();
+      await this.graph.refreshSession(this.item, id);
+      this.touchedAt = startedAt;
+    } catch (e) {
+      if (isSignInLost(e)) throw e;
+      this.id = undefined;
+      await this.open();
     }
   }
 
@@ -77,10 +99,12 @@ export class WorkbookSession {
     this.refreshEvery = Math.max(1, Math.min(this.refreshEvery, (this.clock.now() - touchedBefore) / 2));
     if (this.lostCount > MAX_SESSIONS_LOST)
       this.goWithout(`the workbook session expired ${this.lostCount} times`);
-    else await this.renew();
+    else await this.exclusive(() => this.open());
   }
 
   async close(): Promise<void> {
+    // A replacement still being created would otherwise be left open.
+    while (this.busy) await this.busy.catch(() => undefined);
     const closing = this.id;
     this.id = undefined;
     if (!closing) return;
@@ -91,9 +115,14 @@ export class WorkbookSession {
     }
   }
 
-  private renew(): Promise<void> {
-    this.renewal ??= this.open().finally(() => (this.renewal = undefined));
-    return this.renewal;
+  /** Runs one create or refresh at a time; whoever asks meanwhile waits for it (see current()). */
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return this.busy;
+    const run = work().finally(() => {
+      if (this.busy === run) this.busy = undefined;
+    });
+    this.busy = run;
+    return run;
   }
 
   private goWithout(why: string): void {

@@ -39,3 +39,23 @@ export class ShareError extends Error {
 export function isShareError(e: unknown): e is ShareError {
   return e instanceof ShareError;
 }
+
+/**
+ * A plain sentence for a Graph failure that every invite of a run met (the pause after identical
+ * failures). `withExpiry`: the invites carried an expiration date, which work or school tenants refuse
+ * on invitations (they apply it to sharing links only: microsoft-graph-docs#8820, #17383).
+ */
+export function failureSentence(
+  e: { status: number; code: string; message: string },
+  withExpiry: boolean,
+): string {
+  if (e.code === "invalidRequest" && withExpiry)
+    return "Microsoft 365 refused them as invalid. Work or school accounts don't accept an expiration date on invitations: clear the expiration date.";
+  if (e.status === 401 || e.status === 403 || e.code === "accessDenied" || e.code === "notAllowed")
+    return "Microsoft 365 doesn't allow you to share this workbook with these people (your permissions, or your organization's sharing settings).";
+  if (e.code === "invalidRequest")
+    return "Microsoft 365 refused them as invalid (for example, addresses in your organization that don't exist).";
+  if (e.status === 404) return "Microsoft 365 couldn't find this workbook any more.";
+  if (e.status === 0 || e.status >= 500) return "Microsoft 365 isn't answering properly right now.";
+  return `Microsoft 365 answered: ${e.message || e.code}`;
+}

@@ -37,9 +37,13 @@ function roleText(roles: string[]): string {
 /** The log's "Status" column. */
 export function outcomeLabel(o: Outcome): string {
   if (o.status === "skipped") {
-    return { alreadyHasAccess: "skipped: already has access", cancelled: "cancelled", dryRun: "would share" }[
-      o.reason
-    ];
+    return {
+      alreadyHasAccess: "skipped: already has access",
+      cancelled: "cancelled",
+      dryRun: "would share",
+      signInNeeded: "not sent: sign in again",
+      stopped: "not sent: run stopped",
+    }[o.reason];
   }
   return o.status;
 }
@@ -127,7 +131,17 @@ const SKIPPED_TEXT = {
   alreadyHasAccess: "Skipped: already has access",
   cancelled: "Cancelled: not sent",
   dryRun: "Would share (dry run)",
+  signInNeeded: "Not sent: sign in again",
+  stopped: "Not sent: run stopped",
 } as const;
+
+/** The status of a recipient left out because sign-in was lost mid-run ("Retry failed" picks it up). */
+export const NOT_SENT_SIGN_IN = SKIPPED_TEXT.signInNeeded;
+
+/** Skipped outcomes that were never sent because the run stopped: "Retry failed" sends them. */
+export function isNotSent(o: Outcome): boolean {
+  return o.status === "skipped" && (o.reason === "signInNeeded" || o.reason === "stopped");
+}
 
 /** Rejected cells listed one by one in the log; the rest are counted in one row. */
 export const MAX_LOGGED_REJECTIONS = 1000;
@@ -187,17 +201,32 @@ const ONE_STATUS_RE = [
   `Failed: ${DETAIL_RE} \\[[A-Za-z0-9_./-]{1,${STATUS_CODE_MAX}}\\]`,
   ...Object.values(SKIPPED_TEXT).map(escapeRe),
 ].join("|");
-const COUNTS_RE =
-  "\\d+ granted(?:, \\d+ failed)?(?:, \\d+ skipped)?(?:, \\d+ rejected)?" +
-  "|Partly: (?:\\d+ failed(?:, \\d+ skipped)?(?:, \\d+ rejected)?|\\d+ skipped(?:, \\d+ rejected)?|\\d+ rejected)";
 const OWN_STATUS = new RegExp(
   `^(?:${escapeRe(STATUS_COLUMN_HEADER)}|(?:Duplicate of ${ADDRESS_RE}: )?(?:${ONE_STATUS_RE})` +
-    `|Rejected: ${ADDRESS_RE}: ${DETAIL_RE}|${COUNTS_RE})$`,
+    `|Rejected: ${ADDRESS_RE}: ${DETAIL_RE})$`,
 );
+
+/** The counts rowStatusText writes for a row of several entries, in this order. */
+const COUNT_WORDS = ["granted", "failed", "skipped", "not sent", "rejected"];
+
+/** "2 granted, 1 failed" or "Partly: 1 granted, 2 not sent": exactly as rowStatusText builds them. */
+function isCountsText(text: string): boolean {
+  const partly = text.startsWith("Partly: ");
+  const parts = (partly ? text.slice("Partly: ".length) : text).split(", ");
+  let last = -1;
+  for (const part of parts) {
+    const m = /^[1-9]\d{0,6} (.+)$/.exec(part);
+    const at = m ? COUNT_WORDS.indexOf(m[1] ?? "") : -1;
+    if (at <= last) return false;
+    last = at;
+  }
+  // Without "Partly" a row starts with what was granted and has nothing left unsent.
+  return partly || (parts[0]?.endsWith(" granted") === true && !text.includes(" not sent"));
+}
 
 /** True when `text` is exactly a status (or the status column's header) this add-in writes. */
 export function isOwnStatusText(text: string): boolean {
-  return OWN_STATUS.test(text);
+  return OWN_STATUS.test(text) || isCountsText(text);
 }
 
 /**
@@ -210,9 +239,11 @@ export function isWritableStatusCell(value: CellValue): boolean {
   return value.trim() === "" || isOwnStatusText(value);
 }
 
-/** True when a status cell says its row failed, was cancelled or partly done ("Retry failed" picks it). */
+/** True when a status cell says its row failed, was cancelled, not sent or partly done ("Retry failed"). */
 export function isRetryStatus(value: CellValue): boolean {
-  return typeof value === "string" && isOwnStatusText(value) && /^(Failed|Cancelled|Partly)\b/.test(value);
+  return (
+    typeof value === "string" && isOwnStatusText(value) && /^(Failed|Cancelled|Partly|Not sent)\b/.test(value)
+  );
 }
 
 /** "Rejected: Sheet1!B4: <why>", always naming the cell, whatever the parser's message says. */
@@ -244,10 +275,13 @@ export function rowStatusText(
   const count = (s: string) => outs.filter((o) => o.status === s).length;
   if (count("granted")) parts.push(`${count("granted")} granted`);
   if (count("failed")) parts.push(`${count("failed")} failed`);
-  if (count("skipped")) parts.push(`${count("skipped")} skipped`);
+  const notSent = outs.filter(isNotSent).length;
+  if (count("skipped") > notSent) parts.push(`${count("skipped") - notSent} skipped`);
+  if (notSent) parts.push(`${notSent} not sent`);
   if (row.rejections.length) parts.push(`${row.rejections.length} rejected`);
   const text = parts.join(", ");
-  return /^\d+ granted/.test(text) ? text : `Partly: ${text}`;
+  // A row with recipients not sent reads "Partly", so that "Retry failed" picks it up.
+  return /^\d+ granted/.test(text) && !notSent ? text : `Partly: ${text}`;
 }
 
 /** Maps (sheet, row, key) of each duplicate cell to the address of the first occurrence. */

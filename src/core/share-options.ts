@@ -22,8 +22,14 @@ export function routeNote(offered: boolean): string {
     : "Workbooks (the 2015 API) is offered only with a beta Graph address: Microsoft Graph v1.0 answers it with 400 \"Resource not found for the segment 'workbooks'\".";
 }
 
-/** Sentences describing what is wrong with the options; empty when they can be sent. */
-export function validateShareOptions(options: ShareOptions): string[] {
+export const EXPIRY_IN_PAST = "The expiration date is in the past. Choose a later date, or clear it.";
+
+/**
+ * Sentences describing what is wrong with the options; empty when they can be sent. `now` (ms since
+ * the epoch, from the caller's clock) lets a past expiration date be refused before anything is sent:
+ * Graph would refuse every invite with it.
+ */
+export function validateShareOptions(options: ShareOptions, now?: number): string[] {
   const problems: string[] = [];
   if (options.role !== "read" && options.role !== "write") {
     problems.push(`The role must be Can view or Can edit.`);
@@ -42,6 +48,12 @@ export function validateShareOptions(options: ShareOptions): string[] {
   }
   if (options.expirationDateTime !== undefined && !isIsoDateTime(options.expirationDateTime)) {
     problems.push("The expiration date isn't a valid date.");
+  } else if (
+    options.expirationDateTime !== undefined &&
+    now !== undefined &&
+    Date.parse(options.expirationDateTime) <= now
+  ) {
+    problems.push(EXPIRY_IN_PAST);
   }
   return problems;
 }

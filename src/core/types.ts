@@ -249,7 +249,8 @@ export type Outcome =
   | {
       status: "skipped";
       key: string;
-      reason: "alreadyHasAccess" | "cancelled" | "dryRun";
+      /** signInNeeded / stopped: not sent because the run stopped (sign-in lost, or the person chose Stop). */
+      reason: "alreadyHasAccess" | "cancelled" | "dryRun" | "signInNeeded" | "stopped";
       permission?: PermissionInfo;
     };
 

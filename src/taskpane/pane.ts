@@ -4,6 +4,7 @@
 
 import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
 import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../app/ports";
+import type { PauseInfo } from "../app/failure-pause";
 import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../app/share-flow";
 import { isShareError, type ShareError } from "../core/errors";
 import { logRowForRunError } from "../core/results";
@@ -73,10 +74,22 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     location: locationOf(deps.workbook.documentUrl()),
     route: deps.route ?? "items",
     ...(deps.graphBaseUrl !== undefined ? { graphBaseUrl: deps.graphBaseUrl } : {}),
+    now: deps.clock.now(),
   });
   const work = new Set<Promise<unknown>>();
   let controller: AbortController | undefined;
   let plan: RevokePlan | undefined;
+  /** Answers the pending Stop / Go on question, if the run is asking one. */
+  let answerPause: ((goOn: boolean) => void) | undefined;
+  const confirmContinue = (info: PauseInfo) =>
+    new Promise<boolean>((resolve) => {
+      answerPause = (goOn) => {
+        answerPause = undefined;
+        dispatch({ type: "pauseAnswered" });
+        resolve(goOn);
+      };
+      dispatch({ type: "pauseAsked", info });
+    });
   let previewSeq = 0;
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -145,6 +158,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
               graph: deps.graphFor(state.options.route),
               clock: deps.clock,
               newRunId: () => runId,
+              confirmContinue,
               ...(deps.tuning ? { tuning: deps.tuning } : {}),
             },
             { options: shareOptionsOf(state.options), dryRun, only, signal },
@@ -155,6 +169,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
           if (isShareError(e)) await logRunError(e, runId);
           dispatch({ type: "shareFailed", error: e });
         } finally {
+          answerPause?.(false);
           controller = undefined;
           dispatch({ type: "account", status: deps.account.status() });
         }
@@ -170,7 +185,11 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   });
 
   const handlers = {
-    options: (patch: Partial<PaneOptions>) => dispatch({ type: "optionsChanged", patch }),
+    options: (patch: Partial<PaneOptions>) => {
+      // Today moves on while the pane is open: a date checked against a stale "now" could pass.
+      dispatch({ type: "clock", now: deps.clock.now() });
+      dispatch({ type: "optionsChanged", patch });
+    },
     advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
     share: () => share("all"),
     retryFailed: () => share("failed"),
@@ -178,7 +197,9 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       if (!controller) return;
       dispatch({ type: "cancelRequested" });
       controller.abort();
+      answerPause?.(false);
     },
+    pauseAnswer: (goOn: boolean) => answerPause?.(goOn),
     refresh: () => void preview(),
     openSheet: (name: string) => {
       if (!name) return;

@@ -14,6 +14,8 @@ export interface PaneHandlers {
   share(): void;
   retryFailed(): void;
   cancel(): void;
+  /** The answer to the pause after identical failures. */
+  pauseAnswer(goOn: boolean): void;
   refresh(): void;
   openSheet(name: string): void;
   listAccess(): void;
@@ -296,11 +298,24 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   );
   let logSheet = "";
   openLog.addEventListener("click", () => on.openSheet(logSheet));
+  // The pause after identical failures: a question in the pane, both answers plain buttons.
+  const pauseText = h("p", { id: "pause-text", role: "alert" });
+  const pauseStop = h("button", { id: "pause-stop", type: "button", class: "primary" }, "Stop");
+  const pauseGoOn = h("button", { id: "pause-go-on", type: "button" }, "Go on");
+  pauseStop.addEventListener("click", () => on.pauseAnswer(false));
+  pauseGoOn.addEventListener("click", () => on.pauseAnswer(true));
+  const pausePrompt = h(
+    "div",
+    { id: "pause", role: "group", "aria-labelledby": "pause-text", hidden: true },
+    pauseText,
+    h("div", { class: "actions" }, pauseStop, pauseGoOn),
+  );
   const resultSection = h(
     "section",
     { class: "card", "aria-labelledby": "status-title" },
     h("h2", { id: "status-title" }, "Progress and results"),
     progressArea,
+    pausePrompt,
     status,
     details,
     failuresTitle,
@@ -528,6 +543,18 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
       setText(failed.value, String(view.progress.counts.failed));
       setText(skipped.value, String(view.progress.counts.skipped));
       setText(remaining.value, String(view.progress.counts.remaining));
+    }
+    const pausing = view.pause !== undefined;
+    if (view.pause) {
+      setText(pauseText, view.pause.text);
+      setText(pauseStop, view.pause.stopLabel);
+      setText(pauseGoOn, view.pause.goOnLabel);
+    }
+    if (pausing && pausePrompt.hidden) {
+      pausePrompt.hidden = false;
+      pauseStop.focus(); // keyboard users answer at once; Stop is the safe choice
+    } else if (!pausing) {
+      pausePrompt.hidden = true;
     }
     setText(status, view.status.text);
     setTone(status, view.status.tone);

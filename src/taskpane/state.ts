@@ -6,7 +6,13 @@ import type { InviteRoute } from "../app/ports";
 import type { ShareProgress, ShareSummary } from "../app/share-flow";
 import { recipientLabel } from "../core/email-address";
 import { isShareError, SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../core/errors";
-import { MAX_MESSAGE_LENGTH, routeNote, workbooksRouteOffered } from "../core/share-options";
+import type { PauseInfo } from "../app/failure-pause";
+import {
+  MAX_MESSAGE_LENGTH,
+  routeNote,
+  validateShareOptions,
+  workbooksRouteOffered,
+} from "../core/share-options";
 import type { ParsedSelection, Role, ShareOptions } from "../core/types";
 
 // ---- state -----------------------------------------------------------------------------------------
@@ -73,6 +79,8 @@ export type RunState =
       cancelling: boolean;
       /** The last progress text announced to screen readers (a few times per run, not per batch). */
       announced: string;
+      /** Set while the run waits for Stop / Go on after identical failures (app/failure-pause.ts). */
+      pause?: PauseInfo;
     }
   | { kind: "finished"; summary: ShareSummary }
   | { kind: "failed"; error: ErrorInfo };
@@ -105,6 +113,8 @@ export interface PaneState {
   advancedOpen: boolean;
   /** The seed's /workbooks/{id}/invite route is offered only with a beta Graph base (share-options.ts). */
   workbooksRouteOffered: boolean;
+  /** The pane's "now" (ms since the epoch), from the controller's clock: dates in the past are refused. */
+  now?: number;
 }
 
 export function initialState(init: {
@@ -112,9 +122,11 @@ export function initialState(init: {
   location: Location;
   route?: InviteRoute;
   graphBaseUrl?: string;
+  now?: number;
 }): PaneState {
   const offered = workbooksRouteOffered(init.graphBaseUrl);
   return {
+    ...(init.now !== undefined ? { now: init.now } : {}),
     account: init.account,
     location: init.location,
     preview: { kind: "loading" },
@@ -146,6 +158,9 @@ export type PaneEvent =
   | { type: "shareStarted"; only: "all" | "failed"; dryRun: boolean }
   | { type: "shareProgress"; progress: ShareProgress }
   | { type: "cancelRequested" }
+  | { type: "clock"; now: number }
+  | { type: "pauseAsked"; info: PauseInfo }
+  | { type: "pauseAnswered" }
   | { type: "shareFinished"; summary: ShareSummary }
   | { type: "shareFailed"; error: unknown }
   | { type: "accessListStarted" }
@@ -271,6 +286,16 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
     case "cancelRequested":
       if (state.run.kind !== "running") return state;
       return { ...state, run: { ...state.run, cancelling: true } };
+    case "clock":
+      return { ...state, now: event.now };
+    case "pauseAsked":
+      if (state.run.kind !== "running") return state;
+      return { ...state, run: { ...state.run, pause: event.info } };
+    case "pauseAnswered": {
+      if (state.run.kind !== "running") return state;
+      const { pause: _answered, ...rest } = state.run;
+      return { ...state, run: rest };
+    }
     case "shareFinished":
       return { ...state, run: { kind: "finished", summary: event.summary } };
     case "shareFailed":
@@ -404,6 +429,8 @@ export interface PaneView {
     openSheet?: string;
     details: string[];
   };
+  /** The question after identical failures: Stop (the rest are not sent) or Go on. */
+  pause?: { text: string; stopLabel: string; goOnLabel: string };
   confirm?: {
     title: string;
     remove: string[];
@@ -463,6 +490,8 @@ export function summaryLines(s: ShareSummary): { head: string; tone: Tone; detai
   let head: string;
   if (s.dryRun) {
     head = `Dry run: ${wouldShare} would be shared, ${already} already have access, 0 granted (nothing was sent).`;
+  } else if (s.stoppedFor) {
+    return stoppedLines(s);
   } else {
     const parts = [`${s.granted} granted`, `${s.failed} failed`, `${s.skipped} skipped`];
     head = `${s.cancelled ? "Cancelled: " : "Done: "}${parts.join(", ")}.`;
@@ -484,12 +513,39 @@ export function summaryLines(s: ShareSummary): { head: string; tone: Tone; detai
   return { head, tone, details };
 }
 
+/** A run that stopped early: what to do next comes first. */
+function stoppedLines(s: ShareSummary): { head: string; tone: Tone; details: string[] } {
+  const counts = `${s.granted} granted, ${s.failed} failed, ${s.notSent} not sent`;
+  const details: string[] = [];
+  if (s.stoppedFor === "signIn") {
+    details.push(
+      `Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent: sign in again".`,
+    );
+  } else {
+    details.push(
+      `You stopped the run. Fix the cause, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent".`,
+    );
+  }
+  if (s.sessionNote) details.push(s.sessionNote);
+  details.push(`Every outcome is in the "${s.logSheet}" sheet.`);
+  const head = s.stoppedFor === "signIn" ? `Stopped: sign in again. ${counts}.` : `Stopped: ${counts}.`;
+  return { head, tone: "warning", details };
+}
+
 /** One line per failed recipient: who, and Graph's sentence (the code is in the Permissions sheet). */
 function failureLines(s: ShareSummary): string[] {
   const lines: string[] = [];
   for (const o of s.outcomes)
     if (o.status === "failed") lines.push(`${o.key}: ${o.error.message || o.error.code}`);
   return lines;
+}
+
+function pauseView(info: PauseInfo): NonNullable<PaneView["pause"]> {
+  return {
+    text: `The first ${info.failed} invitations all failed: ${info.sentence}`,
+    stopLabel: "Stop",
+    goOnLabel: "Go on",
+  };
 }
 
 export function viewOf(state: PaneState): PaneView {
@@ -540,12 +596,8 @@ export function viewOf(state: PaneState): PaneView {
   if (preview.kind === "error")
     previewView.error = { tone: "error", text: preview.error.message, details: preview.error.details };
 
-  // Options.
-  const problems: string[] = [];
-  if (!options.requireSignIn && !options.sendInvitation)
-    problems.push(
-      "Turn on 'Require sign-in' or 'Send an invitation e-mail': Microsoft 365 needs at least one.",
-    );
+  // Options: the same checks runShare makes, so Share is disabled rather than refused.
+  const problems = validateShareOptions(shareOptionsOf(options), state.now);
   const optionsView: PaneView["options"] = {
     ...options,
     disabled: busy,
@@ -589,8 +641,10 @@ export function viewOf(state: PaneState): PaneView {
     status = {
       text: run.cancelling
         ? "Cancelling: nothing new is sent; finishing what was already sent…"
-        : run.announced,
-      tone: "neutral",
+        : run.pause
+          ? "Paused: nothing more is sent until you choose Stop or Go on."
+          : run.announced,
+      tone: run.pause ? "warning" : "neutral",
     };
   } else if (run.kind === "finished") {
     const lines = summaryLines(run.summary);
@@ -699,5 +753,6 @@ export function viewOf(state: PaneState): PaneView {
   if (blocker) view.blocker = blocker;
   if (progress) view.progress = progress;
   if (confirm) view.confirm = confirm;
+  if (run.kind === "running" && run.pause && !run.cancelling) view.pause = pauseView(run.pause);
   return view;
 }

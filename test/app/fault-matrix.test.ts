@@ -120,7 +120,9 @@ const faults: Array<[string, FaultConfig]> = [
   [
     "resource-unit budget",
     {
-      budget: { costPerInvite: 5, unitsPerWindow: 250, windowSeconds: 10, retryAfterSeconds: 2, growth: 2 },
+      // A window longer than the run (600 s = 3 s here) with room for 200 invites: the budget trips
+      // however fast or slow the machine is (a short window is never filled on a loaded machine).
+      budget: { costPerInvite: 5, unitsPerWindow: 1000, windowSeconds: 600, retryAfterSeconds: 2, growth: 2 },
     },
   ],
   [

@@ -95,6 +95,19 @@ describe("statuses beside rows", () => {
     expect(rowStatusText(row([r.key, "other@x.com"]), outcomes, new Map())).toBeUndefined();
     expect(rowStatusText(row([r.key]), outcomes, new Map())).toBe("Granted: can edit");
   });
+  it("a row with people not sent reads 'Partly', so that Retry failed picks it up", () => {
+    const outcomes = new Map<string, Outcome>([
+      [r.key, granted],
+      ["other@x.com", { status: "skipped", key: "other@x.com", reason: "signInNeeded" }],
+    ]);
+    expect(rowStatusText(row([r.key, "other@x.com"]), outcomes, new Map())).toBe(
+      "Partly: 1 granted, 1 not sent",
+    );
+    expect(statusText({ status: "skipped", key: "k", reason: "signInNeeded" })).toBe(
+      "Not sent: sign in again",
+    );
+    expect(isWritableStatusCell("Not sent: run stopped")).toBe(true);
+  });
   it("names the first cell of a duplicate", () => {
     const outcomes = new Map([[r.key, granted]]);
     const dup = new Map([[`Sheet1\u00003\u0000${r.key}`, "Sheet1!B2"]]);

@@ -1,11 +1,12 @@
 // One place that wires the real flow for tests: the Graph emulator over HTTP, the simulated Excel
 // host with the real Office adapters, and the real Graph client.
 import type { GraphPort } from "../../src/app/ports";
+import type { ConfirmContinue } from "../../src/app/failure-pause";
 import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
 import { GraphApi } from "../../src/graph/graph-api";
-import { GraphHttp, type FetchLike } from "../../src/graph/http";
+import { GraphHttp, type FetchLike, type TokenProvider } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import type { Emulator } from "../../workbench/graph-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
@@ -34,6 +35,9 @@ export async function share(
     fetch?: FetchLike;
     /** Wraps the real Graph client, to watch what the flow asks of it. */
     wrapGraph?: (api: GraphApi) => GraphPort;
+    /** The token provider port, when a test drives sign-in itself (default: MSAL-like, below). */
+    getToken?: TokenProvider;
+    confirmContinue?: ConfirmContinue;
   } = {},
 ) {
   const uninstall = installExcelSimulator(model);
@@ -46,7 +50,7 @@ export async function share(
     };
     const http = new GraphHttp({
       baseUrl: options.baseUrl ?? emu.baseUrl,
-      getToken,
+      getToken: options.getToken ?? getToken,
       timeoutMs: 5000,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
@@ -61,6 +65,7 @@ export async function share(
         graph: options.wrapGraph ? options.wrapGraph(graph) : graph,
         clock: systemClock,
         tuning: { timeScale: TIME_SCALE, ...options.tuning },
+        ...(options.confirmContinue ? { confirmContinue: options.confirmContinue } : {}),
       },
       request,
       options.events,

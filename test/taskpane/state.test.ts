@@ -55,6 +55,7 @@ function summary(s: Partial<ShareSummary>): ShareSummary {
     skipped: 0,
     cancelled: false,
     dryRun: false,
+    notSent: 0,
     rejected: [],
     duplicates: 0,
     outcomes: [],
@@ -148,6 +149,22 @@ describe("options", () => {
       expirationDateTime: "2030-06-30T23:59:59Z",
     });
     expect(viewOf(s).options.expiresNote).toMatch(/sharing links only/);
+  });
+});
+
+describe("expiration date", () => {
+  test("a date in the past is a problem before anything is sent; today and later are fine", () => {
+    const now = Date.parse("2026-12-02T05:00:00Z");
+    const s = run(start({ now }), { type: "optionsChanged", patch: { expires: "2026-12-01" } });
+    expect(viewOf(s).options.problems).toEqual([
+      "The expiration date is in the past. Choose a later date, or clear it.",
+    ]);
+    expect(viewOf(s).share.disabled).toBe(true);
+    const today = run(s, { type: "optionsChanged", patch: { expires: "2026-12-02" } });
+    expect(viewOf(today).options.problems).toEqual([]);
+    // The pane's clock moves on: yesterday's valid date becomes a problem.
+    const later = run(today, { type: "clock", now: Date.parse("2026-12-03T00:00:00Z") });
+    expect(viewOf(later).options.problems).toHaveLength(1);
   });
 });
 
@@ -251,6 +268,59 @@ describe("sharing", () => {
     const odd = run(ready(), { type: "shareFailed", error: new TypeError("x is undefined") });
     expect(viewOf(odd).status.text).toMatch(/^Something went wrong/);
     expect(viewOf(odd).status.text).not.toMatch(/TypeError/);
+  });
+
+  test("a run stopped because sign-in ended says to sign in again, then Retry failed", () => {
+    const s = run(
+      ready(),
+      { type: "shareStarted", only: "all", dryRun: false },
+      {
+        type: "shareFinished",
+        summary: summary({
+          total: 3,
+          granted: 1,
+          skipped: 2,
+          notSent: 2,
+          stoppedFor: "signIn",
+          outcomes: [
+            { status: "skipped", key: "b@contoso.com", reason: "signInNeeded" },
+            { status: "skipped", key: "c@contoso.com", reason: "signInNeeded" },
+          ],
+        }),
+      },
+    );
+    const view = viewOf(s);
+    expect(view.status).toEqual({
+      text: "Stopped: sign in again. 1 granted, 0 failed, 2 not sent.",
+      tone: "warning",
+    });
+    expect(view.details[0]).toBe(
+      'Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the 2 recipients marked "Not sent: sign in again".',
+    );
+    expect(view.openLog.visible).toBe(true);
+  });
+
+  test("identical failures: the run asks Stop / Go on; the question goes once answered or cancelled", () => {
+    let s = run(ready(), { type: "shareStarted", only: "all", dryRun: false });
+    expect(viewOf(s).pause).toBeUndefined();
+    s = run(s, {
+      type: "pauseAsked",
+      info: { failed: 10, code: "invalidRequest", sentence: "Clear the expiration date." },
+    });
+    const view = viewOf(s);
+    expect(view.pause).toEqual({
+      text: "The first 10 invitations all failed: Clear the expiration date.",
+      stopLabel: "Stop",
+      goOnLabel: "Go on",
+    });
+    expect(view.status).toEqual({
+      text: "Paused: nothing more is sent until you choose Stop or Go on.",
+      tone: "warning",
+    });
+    expect(view.cancel.visible).toBe(true);
+    expect(viewOf(run(s, { type: "pauseAnswered" })).pause).toBeUndefined();
+    expect(viewOf(run(s, { type: "pauseAnswered" })).status.text).not.toMatch(/^Paused/);
+    expect(viewOf(run(s, { type: "cancelRequested" })).pause).toBeUndefined();
   });
 
   test("formatEta rounds to seconds, then minutes", () => {
