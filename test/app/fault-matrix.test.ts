@@ -12,6 +12,7 @@ import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import {
   DEMO_DRIVE_ID,
   DEMO_ITEM_ID,
+  DEMO_LINK_PEOPLE,
   DEMO_USERS,
   DEMO_WORKBOOK_URL,
   emailsPerRecipient,
@@ -37,7 +38,10 @@ beforeEach(() => {
 const N = 500;
 const options: ShareOptions = { role: "write", requireSignIn: true, sendInvitation: true };
 const addresses = [
-  ...DEMO_USERS.slice(1).map((u) => u.email),
+  // People on the seeded specific-people link already have access: leave them out.
+  ...DEMO_USERS.slice(1)
+    .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
+    .map((u) => u.email),
   ...Array.from({ length: N }, (_, i) => `partner${i + 1}@fabrikam.com`),
 ].slice(0, N);
 const keys = addresses.map((a) => a.toLowerCase());
@@ -138,7 +142,15 @@ const faults: Array<[string, FaultConfig]> = [
       },
     },
   ],
-  ["workbook session idles out mid-run", { sessionIdleSeconds: 10, latencyMs: 10 }],
+  // Nothing documents whether invite reads Workbook-Session-Id: run both possibilities.
+  [
+    "workbook session idles out mid-run (Graph refuses a stale session id)",
+    { sessionIdleSeconds: 10, latencyMs: 10 },
+  ],
+  [
+    "workbook session idles out mid-run (Graph ignores the session id)",
+    { sessionIdleSeconds: 10, latencyMs: 10 },
+  ],
   ["token expires mid-run", { tokenLifetimeSeconds: 10, latencyMs: 10 }],
   [
     "all of them mixed",
@@ -164,6 +176,8 @@ const faults: Array<[string, FaultConfig]> = [
 
 describe("fault matrix: 500 recipients", () => {
   it.each(faults)("%s: every recipient accounted for, nobody invited twice", async (_name, fault) => {
+    if (_name.includes("refuses a stale session"))
+      emu.setBehaviour({ inviteReadsSessionHeader: "refusesStale" });
     emu.setFaults(scaled(fault));
     const model = bigSheet();
     const summary = await share(emu, model, { options });
@@ -172,8 +186,10 @@ describe("fault matrix: 500 recipients", () => {
     const faulted = emu.ledger.requests.filter((r) => r.fault !== undefined || r.status === 401).length;
     const announced = fault.budget?.rateLimitHeaders === true;
     const sessionsReplaced = emu.ledger.sessions.length > 1;
+    // Where Graph ignores the session id, a lapse refuses nothing: the run must simply go through it.
+    const lapsed = emu.ledger.sessions.some((row) => row.expiredAt !== undefined);
     // With the budget announced, the pacer may never trip it: then the run simply must finish.
-    expect(faulted > 0 || sessionsReplaced || announced).toBe(true);
+    expect(faulted > 0 || sessionsReplaced || lapsed || announced).toBe(true);
     const failures = summary.outcomes.filter((o) => o.status === "failed");
     expect(failures).toEqual([]);
     expect(summary.granted).toBeGreaterThanOrEqual(N - 5);
