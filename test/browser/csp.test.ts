@@ -14,7 +14,8 @@ import type { Browser, Page } from "playwright-core";
 import { buildAddin } from "../helpers/build-addin";
 import { launchChromium } from "./chromium";
 
-jest.setTimeout(240_000);
+// Generous: a webpack build, on a machine shared with other test workers.
+jest.setTimeout(600_000);
 
 const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
