@@ -11,6 +11,7 @@ import {
   type DialogResult,
 } from "../../src/auth/dialog-protocol";
 import type { TokenResultLike } from "../../src/auth/msal-token-provider";
+import { signInFailed } from "../../src/auth/auth-errors";
 import { createDialogOpener, type DialogApi, type DialogHandle } from "../../src/auth/office-dialog";
 import { runDialogFlow, type RedirectClientLike } from "../../src/dialog/dialog-flow";
 import { ADA, CORRELATION, FakeClock, HOUR, tokenText } from "./fakes";
@@ -111,6 +112,13 @@ describe("the pane's dialog opener", () => {
     dialog.pageSendsWithoutOrigin(tokenMessage(7));
     await expect(result).resolves.toEqual({ kind: "failed", errorCode: "dialog_origin_unknown" });
     expect(dialog.closed).toBe(1);
+  });
+
+  test.each([
+    ["dialog_origin_unknown", /cannot tell where the sign-in window's answer came from.*Update Office/],
+    ["dialog_origin_mismatch", /answered from another site, so its answer was refused/],
+  ])("the pane explains a refused %s message in words", (errorCode, line) => {
+    expect(signInFailed({ errorCode }).details).toEqual([expect.stringMatching(line)]);
   });
 
   test("an Office without the dialog API fails plainly instead of hanging", async () => {
