@@ -11,6 +11,7 @@ import {
   type DialogResult,
 } from "../../src/auth/dialog-protocol";
 import type { TokenResultLike } from "../../src/auth/msal-token-provider";
+import { signInFailed } from "../../src/auth/auth-errors";
 import { createDialogOpener, type DialogApi, type DialogHandle } from "../../src/auth/office-dialog";
 import { runDialogFlow, type RedirectClientLike } from "../../src/dialog/dialog-flow";
 import { ADA, CORRELATION, FakeClock, HOUR, tokenText } from "./fakes";
@@ -33,6 +34,10 @@ class FakeOfficeDialog implements DialogHandle {
   }
   pageSends(message: string, origin: string | undefined = PANE_ORIGIN) {
     this.messageListener?.(message, origin);
+  }
+  /** As an Office without DialogOrigin 1.1 reports a message: no origin at all. */
+  pageSendsWithoutOrigin(message: string) {
+    this.messageListener?.(message, undefined);
   }
   personCloses() {
     this.eventListener?.(12006);
@@ -99,6 +104,21 @@ describe("the pane's dialog opener", () => {
     dialog.pageSends(tokenMessage(7), "https://evil.example");
     await expect(result).resolves.toEqual({ kind: "failed", errorCode: "dialog_origin_mismatch" });
     expect(dialog.closed).toBe(1);
+  });
+
+  test("a message whose origin Office does not report is refused, not taken as a token", async () => {
+    const dialog = new FakeOfficeDialog();
+    const result = createDialogOpener(officeUi({ ok: true, dialog }).api, PANE_ORIGIN)("x");
+    dialog.pageSendsWithoutOrigin(tokenMessage(7));
+    await expect(result).resolves.toEqual({ kind: "failed", errorCode: "dialog_origin_unknown" });
+    expect(dialog.closed).toBe(1);
+  });
+
+  test.each([
+    ["dialog_origin_unknown", /cannot tell where the sign-in window's answer came from.*Update Office/],
+    ["dialog_origin_mismatch", /answered from another site, so its answer was refused/],
+  ])("the pane explains a refused %s message in words", (errorCode, line) => {
+    expect(signInFailed({ errorCode }).details).toEqual([expect.stringMatching(line)]);
   });
 
   test("an Office without the dialog API fails plainly instead of hanging", async () => {

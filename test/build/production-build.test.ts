@@ -4,9 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import webpack from "webpack";
+import { expectPagePolicy, withoutLocalSources } from "../helpers/build-addin";
 
-jest.setTimeout(180_000);
+// Generous: two builds, on a machine shared with other test workers.
+jest.setTimeout(600_000);
 
+const { contentSecurityPolicy } = require("../../scripts/csp.js") as {
+  contentSecurityPolicy(o: { dev: boolean; authority?: string }): string;
+};
 const makeConfig = require("../../webpack.config.js") as (
   env: unknown,
   argv: { mode: string },
@@ -56,6 +61,11 @@ describe("npm run build (production)", () => {
     expect(js).not.toMatch(/\.get\(["']token["']\)/);
     expect(js).not.toMatch(/\.get\(["']graph["']\)/);
   });
+
+  it.each(["taskpane.html", "dialog.html"])("%s carries the production Content-Security-Policy", (page) => {
+    const policy = expectPagePolicy(fs.readFileSync(path.join(out, page), "utf8"), "production");
+    expect(policy).toBe(contentSecurityPolicy({ dev: false }));
+  });
 });
 
 describe("npm run build:dev", () => {
@@ -68,4 +78,12 @@ describe("npm run build:dev", () => {
     expect(js).toMatch(/get\(\\?["']token\\?["']\)/);
     expect(fs.existsSync(path.join(out, "manifest.xml"))).toBe(true);
   });
+
+  it.each(["taskpane.html", "dialog.html"])(
+    "%s carries the policy, differing from production only by local origins",
+    (page) => {
+      const policy = expectPagePolicy(fs.readFileSync(path.join(out, page), "utf8"), "development");
+      expect(withoutLocalSources(policy)).toBe(contentSecurityPolicy({ dev: false }));
+    },
+  );
 });
