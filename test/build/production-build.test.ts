@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import webpack from "webpack";
 
-jest.setTimeout(180_000);
+// A production build of both pages takes minutes on a loaded machine (CI runs test files in parallel).
+jest.setTimeout(600_000);
 
 const makeConfig = require("../../webpack.config.js") as (
   env: unknown,

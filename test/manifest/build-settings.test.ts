@@ -1,4 +1,6 @@
-import { buildSettings } from "./scripts";
+import * as fs from "fs";
+import * as path from "path";
+import { ROOT, buildSettings } from "./scripts";
 
 const CLIENT_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const PUBLIC_URL = "https://share.contoso.com/addin/";
@@ -141,5 +143,40 @@ describe("build-info problems (npm run validate:prod)", () => {
     expect(buildSettings.buildInfoProblems(undefined)).toEqual([
       expect.stringContaining("no build-info.json beside it"),
     ]);
+  });
+});
+
+describe("the docs name every build setting", () => {
+  const text = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
+  const settings = Object.keys(buildSettings.BUILD_SETTINGS);
+
+  test("the list covers every environment variable the build reads", () => {
+    const sources = [
+      "webpack.config.js",
+      ...fs.readdirSync(path.join(ROOT, "scripts")).map((f) => `scripts/${f}`),
+    ];
+    const read = new Set<string>();
+    for (const file of sources) {
+      for (const m of text(file).matchAll(
+        /process\.env\.([A-Z][A-Z0-9_]*)|read\(env, "([A-Z][A-Z0-9_]*)"\)/g,
+      )) {
+        read.add((m[1] ?? m[2])!);
+      }
+    }
+    expect(read.has("AAD_CLIENT_ID")).toBe(true);
+    expect([...read].filter((name) => !settings.includes(name))).toEqual([]);
+  });
+
+  test("docs/distribution.md step 1 explains each one", () => {
+    const doc = text("docs/distribution.md");
+    const step1 = doc.slice(doc.indexOf("### 1. Build for your host"), doc.indexOf("### 2. Host dist/"));
+    for (const name of settings) expect(step1).toMatch(new RegExp(`^\\| \`${name}\` +\\| \\S`, "m"));
+    expect(step1).toMatch(/ADDIN_ID=<new guid>/);
+  });
+
+  test("the README's deploy line names each one, and the distribution guide has no note to its author", () => {
+    const deployLine = /^To deploy: [\s\S]*?\n\n/m.exec(text("README.md"))?.[0] ?? "";
+    for (const name of settings) expect(deployLine).toMatch(new RegExp(`\\b${name}\\b`));
+    expect(text("docs/distribution.md")).not.toMatch(/README-ready/);
   });
 });
