@@ -81,6 +81,13 @@ describe("the ribbon button", () => {
     expect(xml).toMatch(/<Supertip>\s*<Title resid="ShareButton.Label"\/>/);
     expect(ribbonString(xml, "GetStarted.Description")).toContain(`choose ${label} on the Home tab`);
   });
+
+  test("the help page (SupportUrl) names the button and its group as the ribbon shows them", () => {
+    const xml = devManifest();
+    const help = fs.readFileSync(path.join(ROOT, "assets", "support.html"), "utf8").replace(/\s+/g, " ");
+    expect(help).toContain(`choose <strong>${ribbonString(xml, "ShareButton.Label")}</strong> in the`);
+    expect(help).toContain(`<strong>${ribbonString(xml, "SharingGroup.Label")}</strong> group`);
+  });
 });
 
 describe("German (de-DE)", () => {
