@@ -237,7 +237,7 @@ function checkManifestSettings(settings = {}) {
 const escapeXml = (s) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]);
 
-/** Replaces the one match of `pattern` (whose first group is the opening up to the value) or throws. */
+/** Replaces the one match of `pattern` (a global RegExp) with `replacement()`; throws unless there is exactly one. */
 function replaceElement(xml, pattern, replacement, what) {
   let count = 0;
   const out = xml.replace(pattern, (...m) => {
