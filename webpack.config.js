@@ -10,12 +10,14 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { buildManifest } = require("./scripts/manifest");
 const { contentSecurityPolicy } = require("./scripts/csp");
+const { readBuildSettings, buildInfo, BuildInfoPlugin } = require("./scripts/build-settings");
 
 module.exports = (_env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
-  const publicUrl = process.env.ADDIN_PUBLIC_URL || undefined;
-  const authority = process.env.AAD_AUTHORITY || "https://login.microsoftonline.com/organizations";
+  const settings = readBuildSettings(process.env, mode);
+  const manifestWarnings = [];
+  const authority = settings.signIn.authority;
   // Written into each page's first <meta> (see scripts/csp.js and docs/security.md).
   const csp = contentSecurityPolicy({ dev, authority });
 
@@ -67,13 +69,14 @@ module.exports = (_env, argv) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              const { xml, warnings } = buildManifest(content.toString("utf8"), { publicUrl });
-              for (const w of warnings) console.warn(`manifest: ${w}`);
+              const { xml, warnings } = buildManifest(content.toString("utf8"), settings.manifest);
+              manifestWarnings.push(...warnings);
               return xml;
             },
           },
         ],
       }),
+      new BuildInfoPlugin(buildInfo(settings), manifestWarnings),
     ],
     // The size that matters is gzip of the pane's initial JS, measured by `npm run bench`.
     performance: { maxAssetSize: 400_000, maxEntrypointSize: 400_000 },

@@ -149,17 +149,20 @@ function isLocalHostName(hostname) {
 // ---------------------------------------------------------------------------------------------------------
 // Production build
 
-/**
- * Returns the manifest for dist/: unchanged (with a warning) for development, or with every
- * https://localhost:3000/ URL rewritten to `publicUrl`.
- * @param {string} xmlText manifest.xml
- * @param {{ publicUrl?: string }} [options]
- * @returns {{ xml: string, warnings: string[] }}
- */
-function buildManifest(xmlText, options = {}) {
-  const { publicUrl } = options;
-  if (publicUrl === undefined || publicUrl === "") return { xml: xmlText, warnings: [DEV_WARNING] };
+// The XSD's limits (OfficeAppManifestV1_1.xsd: ShortString 1-125 characters, URL up to 2048).
+const MAX_SHORT_STRING = 125;
+const MAX_URL = 2048;
+// Characters XML 1.0 does not allow, even escaped: C0 controls other than tab, newline, carriage return.
+const hasXmlForbidden = (s) =>
+  [...s].some((c) => {
+    const code = c.codePointAt(0);
+    return (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff
+    );
+  });
 
+/** The base URL (ending in "/") for ADDIN_PUBLIC_URL, or an Error saying what is wrong with it. */
+function publicBase(publicUrl) {
   let url;
   try {
     url = new URL(publicUrl);
@@ -184,10 +187,148 @@ function buildManifest(xmlText, options = {}) {
       `ADDIN_PUBLIC_URL must be a plain base URL without query, fragment or credentials: "${publicUrl}"`,
     );
   }
-  const base = url.origin + url.pathname.replace(/\/*$/, "/");
+  return url.origin + url.pathname.replace(/\/*$/, "/");
+}
+
+function checkText(name, value) {
+  if (value.trim() === "") throw new Error(`${name} is empty; set a name or leave it unset`);
+  if (value.length > MAX_SHORT_STRING) {
+    throw new Error(
+      `${name} is ${value.length} characters long; the manifest allows at most ${MAX_SHORT_STRING}`,
+    );
+  }
+  if (hasXmlForbidden(value)) throw new Error(`${name} contains a control character`);
+}
+
+function checkSupportUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_SUPPORT_URL "${value}" is not a URL; expected e.g. https://contoso.com/help`);
+  }
+  if (url.protocol !== "https:" || isLocalHostName(url.hostname)) {
+    throw new Error(`ADDIN_SUPPORT_URL must be a public https:// page, got "${value}"`);
+  }
+  if (value.length > MAX_URL) {
+    throw new Error(`ADDIN_SUPPORT_URL is longer than the manifest's ${MAX_URL} characters`);
+  }
+}
+
+/**
+ * Checks the build settings that end up in the manifest; throws an Error naming the setting.
+ * @param {{ publicUrl?: string, id?: string, providerName?: string, displayName?: string,
+ *   supportUrl?: string }} settings undefined means "keep what manifest.xml says"
+ */
+function checkManifestSettings(settings = {}) {
+  const { publicUrl, id, providerName, displayName, supportUrl } = settings;
+  if (publicUrl !== undefined && publicUrl !== "") publicBase(publicUrl);
+  if (id !== undefined && (!GUID.test(id) || /^[0-]+$/.test(id))) {
+    throw new Error(
+      `ADDIN_ID "${id}" is not a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e. ` +
+        'Make a new one with: node -e "console.log(crypto.randomUUID())"',
+    );
+  }
+  if (providerName !== undefined) checkText("ADDIN_PROVIDER_NAME", providerName);
+  if (displayName !== undefined) checkText("ADDIN_DISPLAY_NAME", displayName);
+  if (supportUrl !== undefined) checkSupportUrl(supportUrl);
+}
+
+const escapeXml = (s) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]);
+
+/** Replaces the one match of `pattern` (a global RegExp) with `replacement()`; throws unless there is exactly one. */
+function replaceElement(xml, pattern, replacement, what) {
+  let count = 0;
+  const out = xml.replace(pattern, (...m) => {
+    count++;
+    return replacement(...m);
+  });
+  if (count !== 1) throw new Error(`manifest.xml has ${count} ${what} elements, expected exactly one`);
+  return out;
+}
+
+/**
+ * Writes the Id, ProviderName, display name (and the ribbon group named after it) and support URL into
+ * the manifest. A new display name replaces the name in every language: its overrides are dropped.
+ */
+function applyManifestSettings(xmlText, settings) {
+  const { id, providerName, displayName, supportUrl } = settings;
+  let xml = xmlText;
+  const element = (tag) => new RegExp(`<${tag} DefaultValue="[^"]*"\\s*(?:/>|>[\\s\\S]*?</${tag}>)`, "g");
+  const resource = (tag, rid) =>
+    new RegExp(`<${tag} id="${rid}" DefaultValue="[^"]*"\\s*(?:/>|>[\\s\\S]*?</${tag}>)`, "g");
+  if (id !== undefined) {
+    xml = replaceElement(xml, /<Id>[^<]*<\/Id>/g, () => `<Id>${id}</Id>`, "<Id>");
+  }
+  if (providerName !== undefined) {
+    const value = escapeXml(providerName);
+    xml = replaceElement(
+      xml,
+      /<ProviderName>[^<]*<\/ProviderName>/g,
+      () => `<ProviderName>${value}</ProviderName>`,
+      "<ProviderName>",
+    );
+  }
+  if (displayName !== undefined) {
+    const value = escapeXml(displayName);
+    xml = replaceElement(
+      xml,
+      element("DisplayName"),
+      () => `<DisplayName DefaultValue="${value}"/>`,
+      "<DisplayName>",
+    );
+    xml = replaceElement(
+      xml,
+      resource("bt:String", "SharingGroup\\.Label"),
+      () => `<bt:String id="SharingGroup.Label" DefaultValue="${value}"/>`,
+      "SharingGroup.Label",
+    );
+  }
+  if (supportUrl !== undefined) {
+    const value = escapeXml(supportUrl);
+    xml = replaceElement(
+      xml,
+      element("SupportUrl"),
+      () => `<SupportUrl DefaultValue="${value}"/>`,
+      "<SupportUrl>",
+    );
+    xml = replaceElement(
+      xml,
+      resource("bt:Url", "Support\\.Url"),
+      () => `<bt:Url id="Support.Url" DefaultValue="${value}"/>`,
+      "Support.Url",
+    );
+  }
+  return xml;
+}
+
+/** The manifest without XML comments: they are notes for developers, not for the admin center. */
+function stripComments(xml) {
+  const comment = "<!--(?:(?!-->)[\\s\\S])*-->";
+  return xml
+    .replace(new RegExp(`^[ \\t]*${comment}[ \\t]*\\r?\\n`, "gm"), "") // comments on lines of their own
+    .replace(new RegExp(comment, "g"), "");
+}
+
+/**
+ * Returns the manifest for dist/. Without `publicUrl`: the development manifest (with a warning), with
+ * only the naming settings applied. With it: every https://localhost:3000/ URL rewritten to `publicUrl`,
+ * the naming settings applied, and the comments removed.
+ * @param {string} xmlText manifest.xml
+ * @param {{ publicUrl?: string, id?: string, providerName?: string, displayName?: string,
+ *   supportUrl?: string }} [options] see checkManifestSettings
+ * @returns {{ xml: string, warnings: string[] }}
+ */
+function buildManifest(xmlText, options = {}) {
+  checkManifestSettings(options);
+  const named = applyManifestSettings(xmlText, options);
+  const { publicUrl } = options;
+  if (publicUrl === undefined || publicUrl === "") return { xml: named, warnings: [DEV_WARNING] };
+  const base = publicBase(publicUrl);
 
   // Rewrite outside comments only: comments are documentation, not URLs Office loads.
-  const xml = xmlText
+  const xml = named
     .split(/(<!--[\s\S]*?-->)/)
     .map((part, i) =>
       i % 2 === 1
@@ -198,6 +339,7 @@ function buildManifest(xmlText, options = {}) {
     )
     .join("");
 
+  // Checked before the comments go, so that line numbers match manifest.xml.
   const { all } = parseXml(xml);
   for (const { url: u, line, where } of collectUrls(all)) {
     let parsed = null;
@@ -213,7 +355,7 @@ function buildManifest(xmlText, options = {}) {
       );
     }
   }
-  return { xml, warnings: [] };
+  return { xml: stripComments(xml), warnings: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -532,6 +674,8 @@ module.exports = {
   DEV_BASE_URL,
   DEV_WARNING,
   buildManifest,
+  checkManifestSettings,
+  stripComments,
   validateManifest,
   versionFromPackage,
   setManifestVersion,

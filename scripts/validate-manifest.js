@@ -5,7 +5,8 @@
 //
 // Default files: manifest.xml, and dist/manifest.xml when it exists. Prints `file:line: message` per
 // problem and exits 1 on any. --production also rejects localhost URLs (use it on the manifest you upload
-// to the admin center). --online additionally sends manifest.xml to Microsoft's validation service through
+// to the admin center) and reads the build-info.json that `npm run build` writes beside it: a build
+// without sign-in (no AAD_CLIENT_ID) fails unless it was made with ALLOW_NO_SIGN_IN=1. --online additionally sends manifest.xml to Microsoft's validation service through
 // `office-addin-manifest validate`; when that service cannot be reached it says so and the result of the
 // offline validation stands.
 "use strict";
@@ -14,6 +15,7 @@ const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { validateManifest } = require("./manifest");
+const { buildInfoProblems } = require("./build-settings");
 
 const ROOT = path.join(__dirname, "..");
 
@@ -36,6 +38,26 @@ function defaultFiles(root) {
   return files;
 }
 
+/** What build-info.json beside a production manifest says is wrong with its build, and notes. */
+function checkBuildInfo(file) {
+  const infoPath = path.join(path.dirname(file), "build-info.json");
+  if (!fs.existsSync(infoPath)) return { problems: buildInfoProblems(undefined), notes: [] };
+  let info;
+  try {
+    info = JSON.parse(fs.readFileSync(infoPath, "utf8"));
+  } catch {
+    return {
+      problems: ["build-info.json beside it is not valid JSON; rebuild with npm run build"],
+      notes: [],
+    };
+  }
+  const notes =
+    info.signIn && !info.signIn.configured && info.signIn.allowedWithout
+      ? ["built without sign-in on purpose (ALLOW_NO_SIGN_IN=1): nobody can share with this build"]
+      : [];
+  return { problems: buildInfoProblems(info), notes };
+}
+
 /**
  * Validates files and prints one line per problem.
  * @returns {Promise<number>} the number of problems
@@ -52,11 +74,15 @@ async function validateFiles(files, { production = false, baseDir = ROOT, out = 
       problems++;
       continue;
     }
-    const { ok, errors } = await validateManifest(text, { baseDir, production });
+    const { errors } = await validateManifest(text, { baseDir, production });
+    const build = production ? checkBuildInfo(file) : { problems: [], notes: [] };
     for (const e of errors)
       out(e.line !== undefined ? `${shown}:${e.line}: ${e.message}` : `${shown}: ${e.message}`);
-    if (ok) out(`${shown}: valid${production ? " (production)" : ""}`);
-    problems += errors.length;
+    for (const p of build.problems) out(`${shown}: ${p}`);
+    for (const n of build.notes) out(`${shown}: note: ${n}`);
+    if (errors.length + build.problems.length === 0)
+      out(`${shown}: valid${production ? " (production)" : ""}`);
+    problems += errors.length + build.problems.length;
   }
   return problems;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import webpack from "webpack";
 import { expectPagePolicy, withoutLocalSources } from "../helpers/build-addin";
 
-// Generous: two builds, on a machine shared with other test workers.
+// A production build of both pages takes minutes on a loaded machine (CI runs test files in parallel).
 jest.setTimeout(600_000);
 
 const { contentSecurityPolicy } = require("../../scripts/csp.js") as {

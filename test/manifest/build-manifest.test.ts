@@ -1,5 +1,5 @@
 import { ROOT, manifest } from "./scripts";
-import { devManifest, replaceOnce } from "./helpers";
+import { devManifest, lineOf, replaceOnce } from "./helpers";
 
 describe("buildManifest", () => {
   test("without a public URL returns the development manifest unchanged, with a warning", () => {
@@ -25,12 +25,25 @@ describe("buildManifest", () => {
     expect(xml).toContain('<IconUrl DefaultValue="https://share.contoso.com/addin/assets/icon-32.png"/>');
     expect(xml).toContain('DefaultValue="https://share.contoso.com/addin/assets/icon-80.png"/>');
     expect(xml).not.toMatch(/addin\/\//);
-    // Only comments may still mention the development server.
-    expect(xml.replace(/<!--[\s\S]*?-->/g, "")).not.toContain("localhost");
-    // Everything else is untouched.
+    expect(xml).not.toContain("localhost");
+    // Everything else is untouched, but for the comments.
     expect(xml.replace(/https:\/\/share\.contoso\.com\/addin\//g, "https://localhost:3000/")).toBe(
-      devManifest(),
+      manifest.stripComments(devManifest()),
     );
+  });
+
+  test("the production manifest carries no comments (they are notes for developers)", () => {
+    expect(devManifest()).toContain("<!--");
+    const { xml } = manifest.buildManifest(devManifest(), { publicUrl: "https://share.contoso.com/" });
+    expect(xml).not.toContain("<!--");
+    expect(xml).not.toMatch(/npm run|scripts\//);
+    expect(xml).not.toMatch(/\n[ \t]*\n/); // no blank lines where the comments were
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<OfficeApp ')).toBe(true);
+  });
+
+  test("stripComments removes each comment on its own, never the markup between two", () => {
+    const xml = "<a>\n  <!-- one -->\n  <b/> <!-- two --> <c/>\n  <!--\n three\n  -->\n</a>\n";
+    expect(manifest.stripComments(xml)).toBe("<a>\n  <b/>  <c/>\n</a>\n");
   });
 
   test("a host-only public URL works too", () => {
@@ -57,7 +70,9 @@ describe("buildManifest", () => {
       '<SupportUrl DefaultValue="http://help.contoso.com/"/>',
     );
     expect(() => manifest.buildManifest(xml, { publicUrl: "https://share.contoso.com/" })).toThrow(
-      /still point at http:\/\/help\.contoso\.com\/ \(SupportUrl DefaultValue, line 23\)/,
+      new RegExp(
+        `still point at http://help\\.contoso\\.com/ \\(SupportUrl DefaultValue, line ${lineOf(xml, "<SupportUrl")}\\)`,
+      ),
     );
   });
 
@@ -70,6 +85,60 @@ describe("buildManifest", () => {
     expect(() => manifest.buildManifest(xml, { publicUrl: "https://share.contoso.com/" })).toThrow(
       /still point at https:\/\/localhost:3001\/taskpane\.html/,
     );
+  });
+
+  describe("naming settings (ADDIN_ID, ADDIN_PROVIDER_NAME, ADDIN_DISPLAY_NAME, ADDIN_SUPPORT_URL)", () => {
+    const naming = {
+      publicUrl: "https://share.contoso.com/",
+      id: "1c7b0c4e-3f5a-4d2b-9a61-2f0e8d7c5b4a",
+      providerName: "Contoso IT & Co",
+      displayName: "Contoso <Share>",
+      supportUrl: "https://contoso.com/help?topic=share&lang=en",
+    };
+
+    test("replace the Id, provider, name (with the ribbon group) and support links, XML-escaped", () => {
+      const { xml } = manifest.buildManifest(devManifest(), naming);
+      expect(xml).toContain("<Id>1c7b0c4e-3f5a-4d2b-9a61-2f0e8d7c5b4a</Id>");
+      expect(xml).toContain("<ProviderName>Contoso IT &amp; Co</ProviderName>");
+      expect(xml).toContain('<DisplayName DefaultValue="Contoso &lt;Share&gt;"/>');
+      expect(xml).toContain('<bt:String id="SharingGroup.Label" DefaultValue="Contoso &lt;Share&gt;"/>');
+      const support = "https://contoso.com/help?topic=share&amp;lang=en";
+      expect(xml).toContain(`<SupportUrl DefaultValue="${support}"/>`);
+      expect(xml).toContain(`<bt:Url id="Support.Url" DefaultValue="${support}"/>`);
+      // A new name is the name in every language: the German "Bulk Share" override goes with the old one.
+      expect(xml).not.toContain("Bulk Share");
+      // The button and the rest of the German strings stay.
+      expect(xml).toContain('<bt:Override Locale="de-DE" Value="Für Liste freigeben"/>');
+    });
+
+    test("the result validates for production", async () => {
+      const { xml } = manifest.buildManifest(devManifest(), naming);
+      await expect(manifest.validateManifest(xml, { baseDir: ROOT, production: true })).resolves.toEqual({
+        ok: true,
+        errors: [],
+      });
+    });
+
+    test("apply to a development build too", () => {
+      const { xml, warnings } = manifest.buildManifest(devManifest(), { providerName: "Contoso IT" });
+      expect(xml).toBe(
+        devManifest().replace(
+          "<ProviderName>Bulk Share project</ProviderName>",
+          "<ProviderName>Contoso IT</ProviderName>",
+        ),
+      );
+      expect(warnings).toHaveLength(1);
+    });
+
+    test.each([
+      [{ providerName: "" }, /ADDIN_PROVIDER_NAME is empty/],
+      [{ displayName: " " }, /ADDIN_DISPLAY_NAME is empty/],
+      [{ displayName: "x".repeat(126) }, /at most 125/],
+      [{ id: "not-a-guid" }, /ADDIN_ID "not-a-guid" is not a GUID/],
+      [{ supportUrl: "http://contoso.com/help" }, /ADDIN_SUPPORT_URL must be a public https:\/\/ page/],
+    ])("refuse %p", (options, message) => {
+      expect(() => manifest.buildManifest(devManifest(), options)).toThrow(message);
+    });
   });
 
   test("the rewritten manifest is what the admin center gets: it validates for production", async () => {

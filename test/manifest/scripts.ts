@@ -8,12 +8,43 @@ export interface ManifestError {
   message: string;
 }
 
+/** Build settings that end up in the manifest; undefined keeps what manifest.xml says. */
+export interface ManifestSettings {
+  publicUrl?: string | undefined;
+  id?: string | undefined;
+  providerName?: string | undefined;
+  displayName?: string | undefined;
+  supportUrl?: string | undefined;
+}
+
+export interface BuildSettings {
+  mode: "production" | "development";
+  signIn: { clientId: string | undefined; authority: string };
+  allowNoSignIn: boolean;
+  manifest: ManifestSettings;
+}
+
+export interface BuildInfo {
+  mode: string;
+  publicUrl: string | null;
+  signIn: { configured: boolean; clientId: string | null; authority: string; allowedWithout: boolean };
+}
+
+export interface BuildSettingsModule {
+  BUILD_SETTINGS: Record<string, string>;
+  readBuildSettings(
+    env: Record<string, string | undefined>,
+    mode: "production" | "development",
+  ): BuildSettings;
+  buildInfo(settings: BuildSettings): BuildInfo;
+  buildInfoProblems(info: BuildInfo | undefined): string[];
+}
+
 export interface ManifestModule {
   DEV_WARNING: string;
-  buildManifest(
-    xmlText: string,
-    options?: { publicUrl?: string | undefined },
-  ): { xml: string; warnings: string[] };
+  buildManifest(xmlText: string, options?: ManifestSettings): { xml: string; warnings: string[] };
+  checkManifestSettings(settings: ManifestSettings): void;
+  stripComments(xml: string): string;
   validateManifest(
     xmlText: string,
     options?: { baseDir?: string; production?: boolean },
@@ -53,6 +84,7 @@ export interface SyncVersionModule {
 }
 
 export const manifest: ManifestModule = require(path.join(ROOT, "scripts", "manifest.js"));
+export const buildSettings: BuildSettingsModule = require(path.join(ROOT, "scripts", "build-settings.js"));
 export const icons: IconsModule = require(path.join(ROOT, "scripts", "make-icons.js"));
 export const sideloadScript: SideloadModule = require(path.join(ROOT, "scripts", "sideload.js"));
 export const syncVersion: SyncVersionModule = require(path.join(ROOT, "scripts", "sync-manifest-version.js"));

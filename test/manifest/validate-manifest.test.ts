@@ -45,10 +45,82 @@ describe("the real manifest", () => {
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
     expect(xml).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
     expect(xml).toMatch(/<OfficeTab id="TabHome">/);
-    expect(xml).toMatch(/<bt:String id="ShareButton.Label" DefaultValue="Share"\/>/);
+    expect(ribbonString(xml, "ShareButton.Label")).toMatch(/^Share\b/);
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);
     const domains = [...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1]);
     expect(domains).toEqual(["https://login.microsoftonline.com"]);
+  });
+});
+
+/** The DefaultValue of a bt:String resource. */
+function ribbonString(xml: string, id: string): string | undefined {
+  return new RegExp(`<bt:String id="${id.replace(/\./g, "\\.")}" DefaultValue="([^"]*)"`).exec(xml)?.[1];
+}
+
+/** The de-DE Override inside the element (or bt:String) whose start tag begins with `opening`. */
+function germanOverride(xml: string, opening: string): string | undefined {
+  const at = xml.indexOf(opening);
+  if (at < 0) return undefined;
+  const tagEnd = xml.indexOf(">", at);
+  if (xml[tagEnd - 1] === "/") return undefined; // self-closing: no Override
+  const children = xml.slice(tagEnd, xml.indexOf("</", tagEnd));
+  return /<(?:bt:)?Override Locale="de-DE" Value="([^"]*)"\/>/.exec(children)?.[1];
+}
+
+describe("the ribbon button", () => {
+  // Excel has its own Share button; a second one just labelled "Share" on the Home tab is ambiguous.
+  test("sits in a group named after the add-in, and its label says more than Excel's Share", () => {
+    const xml = devManifest();
+    const displayName = /<DisplayName DefaultValue="([^"]*)"/.exec(xml)?.[1];
+    expect(displayName).toBe("Bulk Share");
+    expect(ribbonString(xml, "SharingGroup.Label")).toBe(displayName);
+    const label = ribbonString(xml, "ShareButton.Label");
+    expect(label).toContain("Share");
+    expect(label).not.toBe("Share");
+    // The tooltip title is the label, and the Get Started text names the button as it reads on the ribbon.
+    expect(xml).toMatch(/<Supertip>\s*<Title resid="ShareButton.Label"\/>/);
+    expect(ribbonString(xml, "GetStarted.Description")).toContain(`choose ${label} on the Home tab`);
+  });
+
+  test("the help page (SupportUrl) names the button and its group as the ribbon shows them", () => {
+    const xml = devManifest();
+    const help = fs.readFileSync(path.join(ROOT, "assets", "support.html"), "utf8").replace(/\s+/g, " ");
+    expect(help).toContain(`choose <strong>${ribbonString(xml, "ShareButton.Label")}</strong> in the`);
+    expect(help).toContain(`<strong>${ribbonString(xml, "SharingGroup.Label")}</strong> group`);
+  });
+});
+
+describe("German (de-DE)", () => {
+  test.each([
+    ["display name", "<DisplayName ", "Bulk Share (Massenfreigabe)"],
+    ["description", "<Description DefaultValue=", "Gibt die geöffnete Arbeitsmappe"],
+    ["button label", '<bt:String id="ShareButton.Label"', "Für Liste freigeben"],
+    ["tooltip", '<bt:String id="ShareButton.Tooltip"', "Gibt diese Arbeitsmappe"],
+    ["Get Started title", '<bt:String id="GetStarted.Title"', "Diese Arbeitsmappe"],
+    ["Get Started text", '<bt:String id="GetStarted.Description"', "Für Liste freigeben"],
+  ])("the manifest carries the German %s as an Override", (_what, opening, german) => {
+    expect(germanOverride(devManifest(), opening)).toContain(german);
+  });
+
+  test("the overrides keep the manifest valid, for development and production", async () => {
+    // The XSD limits overrides like default values (125 characters short, 250 long).
+    await expect(manifest.validateManifest(devManifest(), { baseDir: ROOT })).resolves.toEqual({
+      ok: true,
+      errors: [],
+    });
+    const { xml } = manifest.buildManifest(devManifest(), { publicUrl: PUBLIC_URL });
+    expect(xml).toContain('<Override Locale="de-DE" Value="Bulk Share (Massenfreigabe)"/>');
+    await expect(manifest.validateManifest(xml, { baseDir: ROOT, production: true })).resolves.toEqual({
+      ok: true,
+      errors: [],
+    });
+  });
+
+  test("a German string longer than the XSD allows is reported with its line", async () => {
+    const long = "x".repeat(126);
+    const xml = replaceOnce(devManifest(), 'Value="Für Liste freigeben"', `Value="${long}"`);
+    const errors = await errorsFor(xml);
+    expect(errors).toEqual([{ line: lineOf(xml, long), message: expect.stringContaining("Value") }]);
   });
 });
 
