@@ -2,6 +2,9 @@
 // `webpack --mode production`: Graph at https://graph.microsoft.com only; development configuration is
 // compiled out. `webpack --mode development`: the page also reads ?graph=&token= (see src/taskpane/config.ts).
 // ADDIN_PUBLIC_URL=https://host/path/ rewrites the manifest's development URLs for the admin center.
+// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html loads office.js from
+// ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the workbench serves, instead
+// of the Office CDN, so the workbench needs no network. Production always loads it from the CDN.
 
 const path = require("path");
 const fs = require("fs");
@@ -10,9 +13,20 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { buildManifest } = require("./scripts/manifest");
 
-module.exports = (_env, argv) => {
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+
+/** taskpane.html with office.js from the local copy (the workbench's development build). */
+function taskpaneTemplate() {
+  const html = fs.readFileSync(path.join(__dirname, "src", "taskpane", "taskpane.html"), "utf8");
+  if (!html.includes(OFFICE_JS_CDN)) throw new Error(`taskpane.html does not load ${OFFICE_JS_CDN}`);
+  return html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL);
+}
+
+module.exports = (env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
+  const localOfficeJs = dev && env?.officeJs === "local";
   const publicUrl = process.env.ADDIN_PUBLIC_URL || undefined;
 
   return {
@@ -45,7 +59,10 @@ module.exports = (_env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        // The file itself when unchanged, so `webpack serve` still rebuilds on an edit of it.
+        ...(localOfficeJs
+          ? { templateContent: taskpaneTemplate() }
+          : { template: "./src/taskpane/taskpane.html" }),
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),

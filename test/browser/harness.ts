@@ -42,6 +42,8 @@ export interface OpenedPage {
   external: string[];
   /** Uncaught errors in the page or the pane. */
   errors: string[];
+  /** Every URL the page and the pane requested (the network log). */
+  requests: string[];
 }
 
 function isLoopback(url: string): boolean {
@@ -50,14 +52,20 @@ function isLoopback(url: string): boolean {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
-/** Opens the workbench and waits until the task pane has read the preselected cells. */
-export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage> {
-  // A context per page: a clean slate each time (and what @axe-core/playwright needs).
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 860 } });
+/** Opens the workbench and waits until the task pane's page has loaded (office.js may still be starting). */
+export async function openPage(h: Harness, query = ""): Promise<OpenedPage> {
+  // A context per page: a clean slate each time (and what @axe-core/playwright needs). The workbench's
+  // certificate is self-signed (workbench/host/tls.ts).
+  const context = await h.browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    ignoreHTTPSErrors: true,
+  });
   const page = await context.newPage();
   page.once("close", () => void context.close());
   const external: string[] = [];
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
   await page.route(
     (url) => !isLoopback(url.toString()),
     (route) => {
@@ -71,8 +79,19 @@ export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage>
   const pane = await handle.contentFrame();
   if (!pane) throw new Error("the task pane frame did not load");
   await pane.waitForLoadState("load");
-  await pane.waitForSelector("#share:enabled");
-  return { page, pane, external, errors };
+  return { page, pane, external, errors, requests };
+}
+
+/** Opens the workbench and waits until the task pane has read the preselected cells. */
+export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage> {
+  const opened = await openPage(h, query);
+  await opened.pane.waitForSelector("#share:enabled");
+  return opened;
+}
+
+/** What office.js sent that the workbench could not answer (each with its raw JSON). */
+export async function protocolErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__workbench?.protocolErrors ?? [])]);
 }
 
 /** Waits until the status line reports a finished run (no "remaining", a number granted). */

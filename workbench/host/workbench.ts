@@ -1,13 +1,14 @@
 // The workbench page: a simulated workbook (grid, tabs, filter) beside the REAL task pane in an iframe,
-// which talks to the local Graph emulator over HTTP. The page owns the WorkbookModel and hands the
-// Office/Excel objects to the pane's office.js stand-in (office-shim.ts) through window.__excelSimulator.
+// which runs Microsoft's office.js and talks to the local Graph emulator over HTTP. This page plays Excel on
+// the web for office.js (office-host.ts): it answers office.js's messages and runs its Excel requests
+// against the WorkbookModel through the RichApi engine.
 //
-// URL parameters (all optional): graph=<emulator base url>, token=<dev token>, timeScale=<0..1>,
+// URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
 // faults=none|mixed|throttling (applied to the emulator when the page opens).
 
 import type { WorkbookModel } from "../excel-model/model";
-import { createExcelApi, type SimExcelApi } from "../../test/excel-sim/office-js";
-import { BRIDGE_KEY, type ExcelSimulatorBridge, type OfficeGlobals, type WorkbenchConfig } from "./bridge";
+import type { WorkbenchConfig } from "./bridge";
+import { OfficeHost, type HostContext, type RichApiHandler } from "./office-host";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
 import { createSampleWorkbook } from "./sample";
@@ -16,12 +17,13 @@ import { createSampleWorkbook } from "./sample";
 export interface WorkbenchHandle {
   model: WorkbookModel;
   render(): void;
+  /** What office.js sent that the host or the RichApi engine could not handle (raw JSON included). */
+  protocolErrors: string[];
 }
 
 declare global {
   interface Window {
     __workbench?: WorkbenchHandle;
-    [BRIDGE_KEY]?: ExcelSimulatorBridge;
   }
 }
 
@@ -39,7 +41,6 @@ function parseConfig(v: unknown): WorkbenchConfig {
   if (
     !isRecord(v) ||
     typeof v["graphBaseUrl"] !== "string" ||
-    typeof v["devToken"] !== "string" ||
     typeof v["documentUrl"] !== "string" ||
     !Array.isArray(v["users"])
   ) {
@@ -50,30 +51,13 @@ function parseConfig(v: unknown): WorkbenchConfig {
       ? [{ displayName: u["displayName"], email: u["email"] }]
       : [],
   );
-  return { graphBaseUrl: v["graphBaseUrl"], devToken: v["devToken"], documentUrl: v["documentUrl"], users };
+  return { graphBaseUrl: v["graphBaseUrl"], documentUrl: v["documentUrl"], users };
 }
 
-/** Wraps Excel.run so a batch may return a promise of the pane's window (another realm than this page). */
-function forFrame(api: SimExcelApi): OfficeGlobals {
-  const run = api.Excel.run;
-  const crossRealmRun = (...args: unknown[]): Promise<unknown> => {
-    const at = typeof args[0] === "function" ? 0 : 1;
-    const batch = args[at];
-    if (typeof batch === "function") {
-      args[at] = (context: unknown): unknown => {
-        const result: unknown = (batch as (c: unknown) => unknown)(context);
-        const thenable = isRecord(result) || typeof result === "function";
-        return thenable && typeof (result as { then?: unknown }).then === "function"
-          ? Promise.resolve(result)
-          : result;
-      };
-    }
-    return run(...args);
-  };
-  return {
-    Office: api.Office,
-    Excel: { ...api.Excel, run: crossRealmRun },
-    OfficeExtension: api.OfficeExtension,
+/** Runs office.js's Excel requests against the model. */
+function richApiFor(_model: () => WorkbookModel): RichApiHandler {
+  return () => {
+    throw new Error("the RichApi engine is not in this build yet");
   };
 }
 
@@ -107,13 +91,10 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const config = parseConfig(await (await fetch("/workbench/config.json")).json());
   const graphInput = el<HTMLInputElement>("graph-url");
-  const tokenInput = el<HTMLInputElement>("dev-token");
   const scaleInput = el<HTMLInputElement>("time-scale");
   const faultSelect = el<HTMLSelectElement>("fault-preset");
   const settingsNote = el<HTMLElement>("settings-note");
-  const frame = el<HTMLIFrameElement>("taskpane");
   graphInput.value = params.get("graph") ?? config.graphBaseUrl;
-  tokenInput.value = params.get("token") ?? config.devToken;
   const scale = Number(params.get("timeScale") ?? "1");
   scaleInput.value = String(scale > 0 && scale <= 1 ? scale : 1);
   const presetParam = params.get("faults") ?? "none";
@@ -126,23 +107,40 @@ async function main(): Promise<void> {
   };
   const paneUrl = (): string => {
     const q = new URLSearchParams({
+      // Until the workbench signs in through MSAL's nested app authentication, a development token.
+      token: "workbench-dev-token",
       graph: graphInput.value,
-      token: tokenInput.value,
       timeScale: String(timeScale()),
     });
-    return `/taskpane.html?${q.toString()}`;
+    return `${window.location.origin}/taskpane.html?${q.toString()}`;
   };
 
   let model = createSampleWorkbook(config.users, config.documentUrl);
-  let api: SimExcelApi | undefined;
-  window[BRIDGE_KEY] = {
-    connect(): OfficeGlobals {
-      // A reloaded pane gets fresh Office objects; the old ones stop raising events.
-      api?.dispose();
-      api = createExcelApi(model);
-      return forFrame(api);
+  const protocolErrors: string[] = [];
+  const faultNote = el<HTMLElement>("host-fault");
+  const hostContext = (): HostContext => ({
+    docUrl: config.documentUrl,
+    requirementSets: { ExcelApi: "1.17" },
+    locale: "en-US",
+  });
+  const host = new OfficeHost({
+    container: el("pane-frame"),
+    title: "Task pane: Share this workbook",
+    context: hostContext,
+    richApi: richApiFor(() => model),
+    onProtocolError(what, raw) {
+      // Loud on purpose: a request the workbench cannot answer is a gap to close, not noise.
+      console.error(`workbench: office.js sent ${what}: ${raw}`);
+      protocolErrors.push(`${what}: ${raw}`);
+      faultNote.hidden = false;
+      faultNote.textContent = `The workbench could not answer office.js: ${what}. See the console.`;
     },
-  };
+  });
+  const onModel = (m: WorkbookModel): (() => void) =>
+    m.subscribe((change) => {
+      if (change.kind === "selection") host.selectionChanged();
+    });
+  let stopWatching = onModel(model);
 
   const grid = new SheetGrid({
     grid: el("grid"),
@@ -157,6 +155,7 @@ async function main(): Promise<void> {
       return model;
     },
     render: () => grid.render(),
+    protocolErrors,
   };
 
   // Filter: hide rows of the active sheet, or show them all again.
@@ -204,7 +203,7 @@ async function main(): Promise<void> {
   el("settings-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     void applyFaults().then(() => {
-      frame.src = paneUrl();
+      host.load(paneUrl());
     });
   });
   faultSelect.addEventListener("change", () => void applyFaults());
@@ -213,8 +212,10 @@ async function main(): Promise<void> {
       try {
         await postControl("reset");
         model = createSampleWorkbook(config.users, config.documentUrl);
+        stopWatching();
+        stopWatching = onModel(model);
         grid.setModel(model);
-        frame.src = paneUrl();
+        host.load(paneUrl());
         settingsNote.textContent = "Emulator reset and sample reloaded.";
       } catch (e) {
         settingsNote.textContent = `Reset failed (${e instanceof Error ? e.message : String(e)}).`;
@@ -251,7 +252,7 @@ async function main(): Promise<void> {
   };
 
   if (faultSelect.value !== "none") await applyFaults();
-  frame.src = paneUrl();
+  host.load(paneUrl());
   tick();
 }
 
