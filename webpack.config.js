@@ -2,8 +2,8 @@
 // `webpack --mode production`: Graph at https://graph.microsoft.com only; development configuration is
 // compiled out. `webpack --mode development`: the page also reads ?graph=&token= (see src/taskpane/config.ts).
 // ADDIN_PUBLIC_URL=https://host/path/ rewrites the manifest's development URLs for the admin center.
-// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html loads office.js from
-// ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the workbench serves, instead
+// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html and dialog.html load
+// office.js from ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the workbench serves, instead
 // of the Office CDN, so the workbench needs no network. Production always loads it from the CDN.
 
 const path = require("path");
@@ -16,11 +16,18 @@ const { buildManifest } = require("./scripts/manifest");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
 
-/** taskpane.html with office.js from the local copy (the workbench's development build). */
-function taskpaneTemplate() {
-  const html = fs.readFileSync(path.join(__dirname, "src", "taskpane", "taskpane.html"), "utf8");
-  if (!html.includes(OFFICE_JS_CDN)) throw new Error(`taskpane.html does not load ${OFFICE_JS_CDN}`);
-  return html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL);
+/** Points the pages' office.js <script> at the local copy (the workbench's development build). */
+class LocalOfficeJs {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LocalOfficeJs", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("LocalOfficeJs", (data) => {
+        if (!data.html.includes(OFFICE_JS_CDN)) {
+          throw new Error(`${data.outputName} does not load ${OFFICE_JS_CDN}: cannot point it at the local copy`);
+        }
+        return { ...data, html: data.html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL) };
+      });
+    });
+  }
 }
 
 module.exports = (env, argv) => {
@@ -59,10 +66,7 @@ module.exports = (env, argv) => {
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        // The file itself when unchanged, so `webpack serve` still rebuilds on an edit of it.
-        ...(localOfficeJs
-          ? { templateContent: taskpaneTemplate() }
-          : { template: "./src/taskpane/taskpane.html" }),
+        template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
@@ -72,6 +76,7 @@ module.exports = (env, argv) => {
         chunks: ["dialog"],
         scriptLoading: "defer",
       }),
+      ...(localOfficeJs ? [new LocalOfficeJs()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.{png,html}", to: "assets/[name][ext]" },

@@ -4,10 +4,18 @@
 // against the WorkbookModel through the RichApi engine.
 //
 // URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
-// faults=none|mixed|throttling (applied to the emulator when the page opens).
+// faults=none|mixed|throttling (applied to the emulator when the page opens), and the host controls of
+// host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=).
 
 import type { WorkbookModel } from "../excel-model/model";
 import type { WorkbenchConfig } from "./bridge";
+import {
+  controlsFromQuery,
+  controlsToQuery,
+  documentUrlFor,
+  requirementSets,
+  type HostControls,
+} from "./host-controls";
 import { OfficeHost, type HostContext, type RichApiHandler } from "./office-host";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
@@ -118,9 +126,10 @@ async function main(): Promise<void> {
   let model = createSampleWorkbook(config.users, config.documentUrl);
   const protocolErrors: string[] = [];
   const faultNote = el<HTMLElement>("host-fault");
+  let controls = controlsFromQuery(window.location.search);
   const hostContext = (): HostContext => ({
-    docUrl: config.documentUrl,
-    requirementSets: { ExcelApi: "1.17" },
+    docUrl: documentUrlFor(controls, config.documentUrl),
+    requirementSets: requirementSets(controls),
     locale: "en-US",
   });
   const host = new OfficeHost({
@@ -221,6 +230,35 @@ async function main(): Promise<void> {
         settingsNote.textContent = `Reset failed (${e instanceof Error ? e.message : String(e)}).`;
       }
     })();
+  });
+
+  // Host: which Excel the pane runs in. A change reloads the pane and keeps the choice in the address.
+  const hostForm = el<HTMLFormElement>("host-form");
+  const showControls = (c: HostControls): void => {
+    el<HTMLSelectElement>("host-excel").value = c.excel;
+    el<HTMLSelectElement>("host-document").value = c.document;
+    el<HTMLSelectElement>("host-naa").value = c.naa ? "on" : "off";
+    el<HTMLSelectElement>("host-consent").value = c.consent ? "yes" : "no";
+    el<HTMLSelectElement>("host-popup").value = c.popupCancelled ? "cancel" : "ok";
+    el<HTMLInputElement>("host-token-lifetime").value = String(c.tokenLifetimeSeconds);
+  };
+  showControls(controls);
+  hostForm.addEventListener("change", () => {
+    const q = new URLSearchParams({
+      excel: el<HTMLSelectElement>("host-excel").value,
+      document: el<HTMLSelectElement>("host-document").value,
+      naa: el<HTMLSelectElement>("host-naa").value,
+      consent: el<HTMLSelectElement>("host-consent").value,
+      popup: el<HTMLSelectElement>("host-popup").value,
+      tokenLifetime: el<HTMLInputElement>("host-token-lifetime").value,
+    });
+    controls = controlsFromQuery(`?${q.toString()}`);
+    const page = new URLSearchParams(window.location.search);
+    for (const key of ["excel", "document", "naa", "consent", "popup", "tokenLifetime"]) page.delete(key);
+    for (const [key, value] of controlsToQuery(controls)) page.set(key, value);
+    const query = page.toString();
+    window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+    host.load(paneUrl());
   });
 
   // Live ledger summary.
