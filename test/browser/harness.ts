@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Frame, Page } from "playwright-core";
 import { startWorkbench, type Workbench } from "../../workbench/host/server";
 import { launchChromium } from "./chromium";
@@ -89,6 +90,11 @@ export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage>
   return opened;
 }
 
+/** The Excel members the RichApi engine ran for the pane so far ("Range.values(get)", ...). */
+export async function executedMembers(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__workbench?.executedMembers() ?? []);
+}
+
 /** What office.js sent that the workbench could not answer (each with its raw JSON). */
 export async function protocolErrors(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window.__workbench?.protocolErrors ?? [])]);
@@ -150,4 +156,29 @@ export async function columnText(
     },
     { sheet, letter, from, to },
   );
+}
+
+/**
+ * An axe builder that waits for axe-core to load in each frame. @axe-core/playwright gives the ~1 MB
+ * script one second per frame and silently skips a frame that takes longer (the pane then shows as
+ * "frame-tested: incomplete" with nothing scanned), which a busy 2-core CI machine exceeds.
+ */
+export function patientAxe(page: Page): AxeBuilder {
+  const builder = new AxeBuilder({ page });
+  const internals = builder as unknown as {
+    script(): string;
+    axeConfigure(): Promise<string>;
+    inject(frames: Frame[], shouldThrow?: boolean): Promise<void>;
+  };
+  internals.inject = async (frames, shouldThrow) => {
+    for (const frame of frames) {
+      try {
+        await frame.evaluate(internals.script());
+        await frame.evaluate(await internals.axeConfigure());
+      } catch (e) {
+        if (shouldThrow) throw e;
+      }
+    }
+  };
+  return builder;
 }

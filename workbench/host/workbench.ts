@@ -16,7 +16,8 @@ import {
   requirementSets,
   type HostControls,
 } from "./host-controls";
-import { OfficeHost, type HostContext, type RichApiHandler } from "./office-host";
+import { OfficeHost, type HostContext } from "./office-host";
+import { createRichApiPort } from "./richapi";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
 import { createSampleWorkbook } from "./sample";
@@ -27,6 +28,8 @@ export interface WorkbenchHandle {
   render(): void;
   /** What office.js sent that the host or the RichApi engine could not handle (raw JSON included). */
   protocolErrors: string[];
+  /** The Excel members the RichApi engine ran for the pane ("Range.values(get)", ...). */
+  executedMembers(): string[];
 }
 
 declare global {
@@ -60,13 +63,6 @@ function parseConfig(v: unknown): WorkbenchConfig {
       : [],
   );
   return { graphBaseUrl: v["graphBaseUrl"], documentUrl: v["documentUrl"], users };
-}
-
-/** Runs office.js's Excel requests against the model. */
-function richApiFor(_model: () => WorkbookModel): RichApiHandler {
-  return () => {
-    throw new Error("the RichApi engine is not in this build yet");
-  };
 }
 
 interface LedgerView {
@@ -132,18 +128,23 @@ async function main(): Promise<void> {
     requirementSets: requirementSets(controls),
     locale: "en-US",
   });
+  const protocolError = (what: string, raw: string): void => {
+    // Loud on purpose: a request the workbench cannot answer is a gap to close, not noise.
+    console.error(`workbench: office.js sent ${what}: ${raw}`);
+    protocolErrors.push(`${what}: ${raw}`);
+    faultNote.hidden = false;
+    faultNote.textContent = `The workbench could not answer office.js: ${what}. See the console.`;
+  };
+  const richApi = createRichApiPort(
+    () => model,
+    (what, raw) => protocolError(`an Excel request the workbench does not implement (${what})`, raw),
+  );
   const host = new OfficeHost({
     container: el("pane-frame"),
     title: "Task pane: Share this workbook",
     context: hostContext,
-    richApi: richApiFor(() => model),
-    onProtocolError(what, raw) {
-      // Loud on purpose: a request the workbench cannot answer is a gap to close, not noise.
-      console.error(`workbench: office.js sent ${what}: ${raw}`);
-      protocolErrors.push(`${what}: ${raw}`);
-      faultNote.hidden = false;
-      faultNote.textContent = `The workbench could not answer office.js: ${what}. See the console.`;
-    },
+    richApi: richApi.handler,
+    onProtocolError: protocolError,
   });
   const onModel = (m: WorkbookModel): (() => void) =>
     m.subscribe((change) => {
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
     },
     render: () => grid.render(),
     protocolErrors,
+    executedMembers: () => richApi.executedMembers(),
   };
 
   // Filter: hide rows of the active sheet, or show them all again.
