@@ -12,6 +12,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { buildManifest } = require("./scripts/manifest");
+const { contentSecurityPolicy } = require("./scripts/csp");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
@@ -35,6 +36,9 @@ module.exports = (env, argv) => {
   const dev = mode === "development";
   const localOfficeJs = dev && env?.officeJs === "local";
   const publicUrl = process.env.ADDIN_PUBLIC_URL || undefined;
+  const authority = process.env.AAD_AUTHORITY || "https://login.microsoftonline.com/organizations";
+  // Written into each page's first <meta> (see scripts/csp.js and docs/security.md).
+  const csp = contentSecurityPolicy({ dev, authority });
 
   return {
     mode,
@@ -60,21 +64,21 @@ module.exports = (env, argv) => {
         __DEV_BUILD__: JSON.stringify(dev),
         // Sign-in settings, fixed at build time (docs/sign-in.md).
         __AAD_CLIENT_ID__: JSON.stringify(process.env.AAD_CLIENT_ID || ""),
-        __AAD_AUTHORITY__: JSON.stringify(
-          process.env.AAD_AUTHORITY || "https://login.microsoftonline.com/organizations",
-        ),
+        __AAD_AUTHORITY__: JSON.stringify(authority),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        contentSecurityPolicy: csp,
       }),
       new HtmlWebpackPlugin({
         filename: "dialog.html",
         template: "./src/dialog/dialog.html",
         chunks: ["dialog"],
         scriptLoading: "defer",
+        contentSecurityPolicy: csp,
       }),
       ...(localOfficeJs ? [new LocalOfficeJs()] : []),
       new CopyWebpackPlugin({

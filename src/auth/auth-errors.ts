@@ -48,6 +48,11 @@ const DIALOG_LINES: Partial<Record<string, string>> = {
   office_dialog_12003: "The sign-in page must be served over https. Tell whoever deployed this add-in.",
   office_dialog_12004:
     "The sign-in page is not on the add-in's own domain. Tell whoever deployed this add-in.",
+  dialog_origin_mismatch:
+    "The sign-in window answered from another site, so its answer was refused. Share again to sign in.",
+  // Office leaves a dialog message's origin undefined without DialogOrigin 1.1 (older Office builds).
+  dialog_origin_unknown:
+    "This version of Office cannot tell where the sign-in window's answer came from, so it was refused. Update Office, then share again.",
 };
 
 const SAFE_CODE = /^[A-Za-z0-9_.-]{1,80}$/;

@@ -7,7 +7,10 @@ import { parseDialogMessage, type DialogResult } from "./dialog-protocol";
 import type { OfficeAuthHost } from "./msal-token-provider";
 
 export interface DialogHandle {
-  /** DialogMessageReceived: the page called messageParent. origin is the page's origin when reported. */
+  /**
+   * DialogMessageReceived: the page called messageParent. origin is the sending page's origin; Office
+   * leaves it undefined where it lacks the DialogOrigin 1.1 requirement set.
+   */
   onMessage(listener: (message: string, origin: string | undefined) => void): void;
   /** DialogEventReceived: e.g. 12006 when the person closed the dialog. */
   onEvent(listener: (code: number) => void): void;
@@ -23,7 +26,10 @@ export interface DialogApi {
 
 /**
  * Opens the dialog and resolves with its one outcome: the token message, a cancel (closed or ignored),
- * or a failure code. Messages from another origin than the pane's are refused (fail closed).
+ * or a failure code. Only a message that Office reports as coming from the pane's own origin is read:
+ * one from another origin (the dialog navigated elsewhere) or of unknown origin (an Office without
+ * DialogOrigin 1.1, which cannot tell us) is refused, so a token is never taken from a page we did not
+ * serve (https://learn.microsoft.com/javascript/api/office/office.dialogmessagereceivedeventargs#office-office-dialogmessagereceivedeventargs-origin-member).
  */
 export function createDialogOpener(
   api: DialogApi,
@@ -54,8 +60,9 @@ export function createDialogOpener(
           if (!outcome.ok) return finish(fromCode(outcome.code));
           const dialog = outcome.dialog;
           dialog.onMessage((message, origin) => {
-            if (origin !== undefined && origin !== paneOrigin) {
-              finish({ kind: "failed", errorCode: "dialog_origin_mismatch" }, dialog);
+            if (origin !== paneOrigin) {
+              const errorCode = origin === undefined ? "dialog_origin_unknown" : "dialog_origin_mismatch";
+              finish({ kind: "failed", errorCode }, dialog);
               return;
             }
             finish(parseDialogMessage(message), dialog);

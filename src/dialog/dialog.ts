@@ -9,7 +9,13 @@ import { runDialogFlow } from "./dialog-flow";
 
 async function main(): Promise<void> {
   await Office.onReady();
-  const send = (message: string) => Office.context.ui.messageParent(message);
+  // The token goes only to the pane: dialog.html is served next to taskpane.html (the dialog's first page
+  // must be on the pane's domain, and MSAL redirects back to this page), so this page's origin is the
+  // pane's. targetOrigin needs DialogOrigin 1.1; older Office ignores the option and delivers to the
+  // dialog's current domain, which is this same origin
+  // (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins#cross-domain-messaging-to-the-host-runtime).
+  const targetOrigin = window.location.origin;
+  const send = (message: string) => Office.context.ui.messageParent(message, { targetOrigin });
   const settings = buildTimeAuthSettings();
   if (!settings) {
     send(encodeDialogMessage({ kind: "failed", errorCode: "not_configured" }));

@@ -34,6 +34,10 @@ class FakeOfficeDialog implements DialogHandle {
   pageSends(message: string, origin: string | undefined = PANE_ORIGIN) {
     this.messageListener?.(message, origin);
   }
+  /** As an Office without DialogOrigin 1.1 reports a message: no origin at all. */
+  pageSendsWithoutOrigin(message: string) {
+    this.messageListener?.(message, undefined);
+  }
   personCloses() {
     this.eventListener?.(12006);
   }
@@ -98,6 +102,14 @@ describe("the pane's dialog opener", () => {
     const result = createDialogOpener(officeUi({ ok: true, dialog }).api, PANE_ORIGIN)("x");
     dialog.pageSends(tokenMessage(7), "https://evil.example");
     await expect(result).resolves.toEqual({ kind: "failed", errorCode: "dialog_origin_mismatch" });
+    expect(dialog.closed).toBe(1);
+  });
+
+  test("a message whose origin Office does not report is refused, not taken as a token", async () => {
+    const dialog = new FakeOfficeDialog();
+    const result = createDialogOpener(officeUi({ ok: true, dialog }).api, PANE_ORIGIN)("x");
+    dialog.pageSendsWithoutOrigin(tokenMessage(7));
+    await expect(result).resolves.toEqual({ kind: "failed", errorCode: "dialog_origin_unknown" });
     expect(dialog.closed).toBe(1);
   });
 

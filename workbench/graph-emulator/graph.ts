@@ -13,6 +13,7 @@ import {
   type OpResponse,
 } from "./http-types";
 import { grant, mailError, parseJsonBody, recipientKeys, resolveRecipients, validateInvite } from "./invite";
+import { scopeError } from "./jwt-check";
 import type { ItemState, SessionState, World } from "./state";
 import type { FaultKind, FaultRule, Ledger } from "./types";
 
@@ -552,6 +553,8 @@ export class GraphCore {
   dispatch(op: OpRequest, preset?: { rule: FaultRule | undefined }): OpOutcome {
     const now = this.clock();
     this.sweep(now);
+    const forbidden = scopeError(op.headers["authorization"], op.method, op.path);
+    if (forbidden) return this.finish(op, { response: this.toErrorResponse(forbidden, op) }, undefined, now);
     let route: Route;
     try {
       route = this.match(op);
@@ -883,7 +886,8 @@ function toItemRequest(item: BatchItem, outer: OpRequest): OpRequest {
     method: item.method,
     path,
     query,
-    headers: item.headers,
+    // An item acts with the $batch request's own token.
+    headers: { ...item.headers, authorization: outer.headers["authorization"] ?? "" },
     body,
     inBatch: true,
     requestId: randomUUID(),

@@ -14,6 +14,7 @@ import {
   type OpResponse,
 } from "./http-types";
 import { UNREADABLE_JSON } from "./invite";
+import { tokenError } from "./jwt-check";
 import { clearLedger, emptyLedger, summarizeLedger } from "./ledger";
 import { demoSeed } from "./seed";
 import { World } from "./state";
@@ -196,6 +197,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
     const now = clock();
+    // JWTs (workbench/identity) are checked like Graph checks them: audience, lifetime (jwt-check.ts).
+    const invalid = tokenError(headers["authorization"], now);
+    if (invalid) {
+      const response = errorResponse(invalid, ids);
+      response.headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+      record(401);
+      write(response);
+      return;
+    }
     const firstSeen = graph.world.tokens.get(token) ?? now;
     graph.world.tokens.set(token, firstSeen);
     const lifetime = faults.config.tokenLifetimeSeconds;
