@@ -12,6 +12,8 @@ module.exports = () => ({
   devtool: "source-map",
   entry: {
     workbench: "./workbench/host/workbench.ts",
+    // The pane's end of the nested app authentication relay (the server adds it to taskpane.html).
+    "pane-naa": "./workbench/host/pane-naa.ts",
   },
   output: {
     path: path.resolve(__dirname, "dist", "workbench"),

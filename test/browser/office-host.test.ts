@@ -2,6 +2,8 @@
 // node_modules): the pane's Office.onReady resolves with host Excel, the Excel requests of the add-in go
 // through the RichApi engine, and selection changes reach the pane as Office events.
 import { DEMO_USERS, DEMO_WORKBOOK_URL } from "../../workbench/graph-emulator";
+import type { Frame, Page } from "playwright-core";
+import { LOCAL_DOCUMENT_PATH } from "../../workbench/host/host-controls";
 import { describeSample, SAMPLE_SHEET } from "../../workbench/host/sample";
 import {
   clickCell,
@@ -17,12 +19,27 @@ import {
 
 const sample = describeSample(DEMO_USERS);
 
-jest.setTimeout(120_000);
+/** Selects the header row and the first three people (B1:C4), shares, and returns the status line. */
+async function shareFirstThree(page: Page, pane: Frame): Promise<void> {
+  await clickCell(page, 0, 1);
+  await clickCell(page, 3, 2, ["Shift"]);
+  await pane.waitForFunction(() => document.querySelectorAll("#recipient-list li").length === 3);
+  await pane.locator("#share").click();
+}
+
+async function signInEvents(page: Page): Promise<Array<{ kind: string; outcome: string }>> {
+  return page.evaluate(() =>
+    (window.__workbench?.signInEvents() ?? []).map((e) => ({ kind: e.kind, outcome: e.outcome })),
+  );
+}
+
+// Generous: the workbench is built (webpack) in beforeAll, and CI machines are shared.
+jest.setTimeout(180_000);
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await h?.close();
 });
@@ -82,5 +99,92 @@ describe("the workbench hosts the real office.js", () => {
     expect(await protocolErrors(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe("sign-in through MSAL's nested app authentication, answered by the workbench", () => {
+  it("with consent given, signs in silently (no window) and shares", async () => {
+    const { page, pane, errors } = await openWorkbench(h);
+    await shareFirstThree(page, pane);
+    expect(await waitForShareDone(pane)).toMatch(/\b3 granted\b/);
+    expect(await pane.locator("#account-text").textContent()).toBe("Signed in as Ada Lovelace");
+    const events = await signInEvents(page);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.kind === "silent" && e.outcome === "issued")).toBe(true);
+    expect(await protocolErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("without consent, the silent request needs interaction, the popup grants it, and the share goes through", async () => {
+    const { page, pane } = await openWorkbench(h, "?consent=no");
+    await shareFirstThree(page, pane);
+    expect(await waitForShareDone(pane)).toMatch(/\b3 granted\b/);
+    const events = await signInEvents(page);
+    expect(events[0]).toEqual({ kind: "silent", outcome: "USER_INTERACTION_REQUIRED" });
+    expect(events).toContainEqual({ kind: "popup", outcome: "issued" });
+    await page.close();
+  });
+
+  it("a closed sign-in window sends nothing and says so", async () => {
+    const { page, pane } = await openWorkbench(h, "?consent=no&popup=cancel");
+    await shareFirstThree(page, pane);
+    await pane.locator("#status", { hasText: /cancelled/i }).waitFor();
+    expect(await pane.locator("#status").textContent()).toMatch(/Sign-in was cancelled, so nothing was sent/);
+    expect(await signInEvents(page)).toContainEqual({ kind: "popup", outcome: "USER_CANCEL" });
+    expect(h.workbench.emulator.ledger.requests.filter((r) => r.path.includes("invite"))).toEqual([]);
+    await page.close();
+  });
+
+  it("tokens that expire within minutes are renewed through the bridge during a run", async () => {
+    const { page, pane } = await openWorkbench(h, "?tokenLifetime=120");
+    await shareFirstThree(page, pane);
+    expect(await waitForShareDone(pane)).toMatch(/\b3 granted\b/);
+    const issued = (await signInEvents(page)).filter((e) => e.kind === "silent" && e.outcome === "issued");
+    expect(issued.length).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+describe("sign-in without nested app authentication", () => {
+  it("goes down the Office dialog path: office.js asks the person to allow the sign-in window", async () => {
+    const { page, pane } = await openWorkbench(h, "?naa=off");
+    expect(
+      await pane.evaluate(() => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1")),
+    ).toBe(false);
+    await pane.locator("#share").click();
+    // office.js's own prompt in the pane before displayDialogAsync opens a window (Excel on the web).
+    await pane.getByText("Bulk Share wants to display a new window").waitFor();
+    // Nothing was asked of the identity provider through the bridge, and nothing was shared.
+    expect(await signInEvents(page)).toEqual([]);
+    expect(h.workbench.emulator.ledger.requests.filter((r) => r.path.includes("invite"))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("host controls", () => {
+  it("an Excel without ExcelApi 1.9 gets the add-in's plain message instead of the pane", async () => {
+    const { page, pane } = await openPage(h, "?excel=old");
+    await pane.locator("#unsupported-excel").waitFor();
+    expect(await pane.locator("#unsupported-excel").textContent()).toMatch(/too old for this add-in/);
+    expect(await pane.locator("#share").count()).toBe(0);
+    expect(await pane.evaluate(() => Office.context.requirements.isSetSupported("ExcelApi", "1.8"))).toBe(
+      true,
+    );
+    await page.close();
+  });
+
+  it("a workbook saved on this computer, or never saved, is reported as not in OneDrive or SharePoint", async () => {
+    for (const kind of ["local", "unsaved"]) {
+      const { page, pane } = await openPage(h, `?document=${kind}`);
+      const url = await pane.evaluate(async () => {
+        await Office.onReady();
+        return Office.context.document.url;
+      });
+      expect(url).toBe(kind === "local" ? LOCAL_DOCUMENT_PATH : "");
+      await pane.locator("#blocker:not([hidden])").waitFor();
+      expect(await pane.locator("#blocker").textContent()).toMatch(/OneDrive|SharePoint/);
+      await page.close();
+    }
   });
 });

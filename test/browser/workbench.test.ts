@@ -23,7 +23,8 @@ import {
   type Harness,
 } from "./harness";
 
-jest.setTimeout(120_000);
+// Generous: the workbench is built (webpack) in beforeAll, and CI machines are shared.
+jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "..", "..");
 // Screenshots change with every run (times in the log): they go to docs/ only when asked for.
@@ -48,7 +49,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   mkdirSync(SHOT_DIR, { recursive: true });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await h?.close();
 });

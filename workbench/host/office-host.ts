@@ -115,6 +115,8 @@ export function appContextReply(controlId: string, context: HostContext): Record
     _requirementMatrix: JSON.stringify(context.requirementSets),
     _hostFullVersion: "16.0.0.0",
     _appDomains: [],
+    // Shown by office.js in its own prompts (e.g. "Bulk Share wants to display a new window").
+    _addinName: "Bulk Share",
     _featureGates: "{}",
   };
 }
@@ -151,6 +153,11 @@ export class OfficeHost {
     this.frame?.remove();
     this.frame = frame;
     this.options.container.append(frame);
+  }
+
+  /** The pane's window (undefined before the first load). */
+  paneWindow(): Window | undefined {
+    return this.frame?.contentWindow ?? undefined;
   }
 
   /** Raises Office's DocumentSelectionChanged in the pane (when it registered for it). */

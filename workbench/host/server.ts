@@ -4,7 +4,9 @@
 //
 // The task pane is the development build made with `--env officeJs=local`: its office.js <script> points at
 // office-js/office.js, which this server answers from node_modules/@microsoft/office-js/dist (the pinned
-// package), together with the files office.js loads next to itself (excel-web-16.00.js, en-us/…).
+// package), together with the files office.js loads next to itself (excel-web-16.00.js, en-us/…). It is
+// built with the workbench's client ID, so it signs in through MSAL's nested app authentication; the
+// server adds one <script> to it, the pane's end of the NAA relay (pane-naa.ts).
 
 import { promises as fs } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
@@ -21,6 +23,13 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export const OFFICE_JS_PREFIX = "/office-js/";
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const LOCAL_OFFICE_JS_TAG = /<script\b[^>]*\bsrc\s*=\s*["']office-js\/office\.js["'][^>]*>\s*<\/script>/i;
+/** The pane's end of the NAA relay, added to taskpane.html ahead of office.js (pane-naa.ts). */
+export const PANE_NAA_SCRIPT = "/workbench/pane-naa.js";
+/**
+ * The application (client) ID the workbench's task pane is built with: any GUID makes src/auth sign in
+ * with MSAL, and the workbench's identity provider accepts it (no app registration is involved).
+ */
+export const WORKBENCH_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
 /** The cached https certificate (gitignored). */
 const TLS_DIR = path.join(ROOT, ".workbench-tls");
 /** How many ports above the requested one to try when it is taken. */
@@ -72,9 +81,23 @@ function loadConfig(file: string): ConfigFactory {
   return require(path.join(ROOT, file)) as ConfigFactory;
 }
 
+/** Runs `make` with AAD_CLIENT_ID set to the workbench's (webpack.config.js reads it when called). */
+function withClientId<T>(make: () => T): T {
+  const before = process.env["AAD_CLIENT_ID"];
+  process.env["AAD_CLIENT_ID"] = WORKBENCH_CLIENT_ID;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env["AAD_CLIENT_ID"];
+    else process.env["AAD_CLIENT_ID"] = before;
+  }
+}
+
 /** Builds the development task pane into outDir and the workbench into outDir/workbench, in parallel. */
 export async function buildBundles(outDir: string): Promise<void> {
-  const taskpane = loadConfig("webpack.config.js")({ officeJs: "local" }, { mode: "development" });
+  const taskpane = withClientId(() =>
+    loadConfig("webpack.config.js")({ officeJs: "local" }, { mode: "development" }),
+  );
   const bench = loadConfig("webpack.workbench.config.js")(undefined, { mode: "development" });
   // Both compilers clean their output; the task pane's must leave the workbench's folder alone.
   taskpane.output = { ...taskpane.output, path: outDir, clean: { keep: /^workbench([\\/]|$)/ } };
@@ -136,6 +159,13 @@ async function checkTaskpane(outDir: string): Promise<void> {
   if (!LOCAL_OFFICE_JS_TAG.test(html)) {
     throw new Error(`${file} does not load office-js/office.js: build it with --env officeJs=local`);
   }
+}
+
+/** taskpane.html with the NAA relay's <script> ahead of office.js, so the bridge exists before MSAL runs. */
+export function withNaaRelay(html: string): string {
+  const tag = LOCAL_OFFICE_JS_TAG.exec(html);
+  if (!tag) throw new Error("taskpane.html does not load office-js/office.js");
+  return html.replace(tag[0], `<script src="${PANE_NAA_SCRIPT}"></script>\n    ${tag[0]}`);
 }
 
 /** The file under `root` for a URL path, or undefined when the path leaves it. */
@@ -210,7 +240,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       return;
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-    send(res, 200, type, body);
+    send(res, 200, type, relative === "/taskpane.html" ? withNaaRelay(body.toString("utf8")) : body);
   }
 
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {

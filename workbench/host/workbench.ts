@@ -8,6 +8,7 @@
 // host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=).
 
 import type { WorkbookModel } from "../excel-model/model";
+import { LocalIdentityProvider, serveNaaRelay, type IdentityEvent } from "../identity";
 import type { WorkbenchConfig } from "./bridge";
 import {
   controlsFromQuery,
@@ -30,6 +31,8 @@ export interface WorkbenchHandle {
   protocolErrors: string[];
   /** The Excel members the RichApi engine ran for the pane ("Range.values(get)", ...). */
   executedMembers(): string[];
+  /** What the pane asked the identity provider (silent or popup, scopes, outcome; never tokens). */
+  signInEvents(): IdentityEvent[];
 }
 
 declare global {
@@ -111,8 +114,6 @@ async function main(): Promise<void> {
   };
   const paneUrl = (): string => {
     const q = new URLSearchParams({
-      // Until the workbench signs in through MSAL's nested app authentication, a development token.
-      token: "workbench-dev-token",
       graph: graphInput.value,
       timeScale: String(timeScale()),
     });
@@ -146,6 +147,17 @@ async function main(): Promise<void> {
     richApi: richApi.handler,
     onProtocolError: protocolError,
   });
+  // Sign-in: the pane's MSAL asks Office's nested app authentication bridge, relayed here (pane-naa.ts).
+  const idp = new LocalIdentityProvider();
+  const applyIdentity = (c: HostControls): void => {
+    idp.naaAvailable = c.naa;
+    idp.popup = c.popupCancelled ? "cancel" : "grant";
+    idp.tokenLifetimeSeconds = c.tokenLifetimeSeconds;
+    idp.consented.clear();
+    if (c.consent) idp.consented.add("Files.ReadWrite.All");
+  };
+  applyIdentity(controls);
+  serveNaaRelay(window, () => host.paneWindow(), window.location.origin, idp);
   const onModel = (m: WorkbookModel): (() => void) =>
     m.subscribe((change) => {
       if (change.kind === "selection") host.selectionChanged();
@@ -167,6 +179,7 @@ async function main(): Promise<void> {
     render: () => grid.render(),
     protocolErrors,
     executedMembers: () => richApi.executedMembers(),
+    signInEvents: () => [...idp.events],
   };
 
   // Filter: hide rows of the active sheet, or show them all again.
@@ -255,6 +268,7 @@ async function main(): Promise<void> {
       tokenLifetime: el<HTMLInputElement>("host-token-lifetime").value,
     });
     controls = controlsFromQuery(`?${q.toString()}`);
+    applyIdentity(controls);
     const page = new URLSearchParams(window.location.search);
     for (const key of ["excel", "document", "naa", "consent", "popup", "tokenLifetime"]) page.delete(key);
     for (const [key, value] of controlsToQuery(controls)) page.set(key, value);
