@@ -3,6 +3,7 @@
 // through the RichApi engine, and selection changes reach the pane as Office events.
 import { DEMO_USERS, DEMO_WORKBOOK_URL } from "../../workbench/graph-emulator";
 import type { Frame, Page } from "playwright-core";
+import { excelMembersOfAddin } from "./excel-members";
 import { LOCAL_DOCUMENT_PATH } from "../../workbench/host/host-controls";
 import { describeSample, SAMPLE_SHEET } from "../../workbench/host/sample";
 import {
@@ -142,6 +143,37 @@ describe("sign-in through MSAL's nested app authentication, answered by the work
     expect(await waitForShareDone(pane)).toMatch(/\b3 granted\b/);
     const issued = (await signInEvents(page)).filter((e) => e.kind === "silent" && e.outcome === "issued");
     expect(issued.length).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+describe("the add-in's Excel code runs on the real office.js", () => {
+  it("every Excel API member src/office uses is executed through office.js and the RichApi engine", async () => {
+    const used = excelMembersOfAddin();
+    expect(used).toEqual(expect.arrayContaining(["Workbook.getSelectedRanges", "Range.values(set)"]));
+    const { page, pane, errors } = await openWorkbench(h);
+    // Share (reads the selection, makes the log, writes statuses), then open the log.
+    await shareFirstThree(page, pane);
+    await waitForShareDone(pane);
+    await pane.locator("#open-log").click();
+    await page.locator(".tab[aria-selected='true']", { hasText: "Permissions" }).waitFor();
+    // Manage access: list (makes the "Current access" table), select two rows there, remove, confirm
+    // (which lists again over the old rows).
+    await pane.locator("#list-access").click();
+    await pane.locator("#access-status", { hasText: /listed in/ }).waitFor();
+    await page.evaluate(() => {
+      const model = window.__workbench?.model;
+      model?.activate("Current access");
+      model?.select("Current access", "A2:C3");
+    });
+    await pane.locator("#revoke").click();
+    await pane.locator("#confirm-ok").click();
+    await pane.locator("#access-status", { hasText: /removed/ }).waitFor();
+
+    const executed = await executedMembers(page);
+    expect(used.filter((m) => !executed.includes(m))).toEqual([]);
+    expect(await protocolErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
