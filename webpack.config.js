@@ -2,9 +2,10 @@
 // `webpack --mode production`: Graph at https://graph.microsoft.com only; development configuration is
 // compiled out. `webpack --mode development`: the page also reads ?graph=&token= (see src/taskpane/config.ts).
 // ADDIN_PUBLIC_URL=https://host/path/ rewrites the manifest's development URLs for the admin center.
-// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html and dialog.html load
-// office.js from ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the workbench serves, instead
-// of the Office CDN, so the workbench needs no network. Production always loads it from the CDN.
+// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html and dialog.html
+// load office.js from ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the
+// workbench serves, instead of the Office CDN, so the workbench needs no network. Production always
+// loads it from the CDN; so does a plain `npm run build:dev` (sideloading into real Excel).
 
 const path = require("path");
 const fs = require("fs");
@@ -23,7 +24,9 @@ class LocalOfficeJs {
     compiler.hooks.compilation.tap("LocalOfficeJs", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("LocalOfficeJs", (data) => {
         if (!data.html.includes(OFFICE_JS_CDN)) {
-          throw new Error(`${data.outputName} does not load ${OFFICE_JS_CDN}: cannot point it at the local copy`);
+          throw new Error(
+            `${data.outputName} does not load ${OFFICE_JS_CDN}: cannot point it at the local copy`,
+          );
         }
         return { ...data, html: data.html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL) };
       });
