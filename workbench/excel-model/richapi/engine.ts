@@ -22,7 +22,7 @@ import {
   parseRequestBody,
   type ResponseBody,
 } from "./protocol";
-import { queryTarget } from "./query";
+import { queryTarget, recursiveQuery } from "./query";
 import { NotImplementedError, type Target } from "./targets";
 
 export interface RichApiEngine {
@@ -52,6 +52,20 @@ function instantiateResult(req: RequestState, pathId: number, target: Target): R
   return {};
 }
 
+/** Where an operation applied, for the operation log (ranges and areas only, as the simulator logs). */
+function placeOf(target: Target): { address?: string; cells?: number } {
+  if (target.kind === "Range" || target.kind === "RangeFormat") {
+    return { address: formatAddress(target.sheet.name, target.box), cells: boxCells(target.box) };
+  }
+  if (target.kind === "RangeAreas") {
+    return {
+      address: target.boxes.map((b) => formatAddress(target.sheet.name, b)).join(","),
+      cells: target.boxes.reduce((n, b) => n + boxCells(b), 0),
+    };
+  }
+  return {};
+}
+
 /** The operation log the workbench shows (WorkbookModel.operations). */
 function record(
   model: WorkbookModel,
@@ -59,12 +73,8 @@ function record(
   kind: "set" | "call" | "load",
   member: string,
   properties?: string[],
-) {
-  const where =
-    target.kind === "Range" || target.kind === "RangeFormat"
-      ? { address: formatAddress(target.sheet.name, target.box), cells: boxCells(target.box) }
-      : {};
-  model.record({ kind, member, ...where, ...(properties ? { properties } : {}) });
+): void {
+  model.record({ kind, member, ...placeOf(target), ...(properties ? { properties } : {}) });
 }
 
 function setProperty(req: RequestState, target: Target, name: string, value: unknown): void {
@@ -116,6 +126,17 @@ function query(req: RequestState, action: ActionInfo, json: boolean): unknown {
   return result;
 }
 
+function runRecursiveQuery(req: RequestState, action: ActionInfo): unknown {
+  const target = resolvePath(req, action.ObjectPathId);
+  if (target === null) return null;
+  const log = (member: string): void => void req.engine.executed.add(member);
+  return recursiveQuery(
+    { model: req.engine.model, json: false, log },
+    target,
+    action.RecursiveQueryInfo ?? {},
+  );
+}
+
 function ensureUnchanged(req: RequestState, action: ActionInfo): void {
   const target = resolvePath(req, action.ObjectPathId);
   if (target === null) return;
@@ -147,6 +168,8 @@ function runAction(req: RequestState, action: ActionInfo, traceIds: number[]): u
       return query(req, action, false);
     case ActionType.QueryAsJson:
       return query(req, action, true);
+    case ActionType.RecursiveQuery:
+      return runRecursiveQuery(req, action);
     case ActionType.Method:
       return callMethod(req, action);
     case ActionType.SetProperty: {

@@ -55,7 +55,12 @@ function addTable(t: TablesT, args: readonly unknown[], m: WorkbookModel): Table
     box = range.box;
   }
   const table = m.addTable(sheet, box, argBool(args, 1, "hasHeaders") === true);
-  m.record({ kind: "call", member: "TableCollection.add", address: formatAddress(sheet.name, box) });
+  m.record({
+    kind: "call",
+    member: "TableCollection.add",
+    address: formatAddress(sheet.name, box),
+    cells: box.rowCount * box.columnCount,
+  });
   return tableTarget(table);
 }
 

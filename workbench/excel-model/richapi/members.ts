@@ -1,6 +1,6 @@
 // The registry of Excel classes the engine implements, by target kind.
 
-import type { ClassDef } from "./class-def";
+import { camel, type ClassDef } from "./class-def";
 import { rangeAreasClass, rangeClass, rangeCollectionClass, rangeFormatClass } from "./members-range";
 import { tableClass, tableCollectionClass, tableRowClass, tableRowCollectionClass } from "./members-table";
 import {
@@ -37,3 +37,15 @@ export function classOf(target: Target): ClassDef<Target> {
 export const NEW_OBJECTS: Readonly<Record<string, Target>> = {
   "Microsoft.InternalService.AddinInternalService": { kind: "AddinInternalService" },
 };
+
+/** The camelCase names of every member the engine implements (properties, navigation, methods). */
+export function engineMemberNames(): Set<string> {
+  const names = new Set<string>();
+  for (const def of Object.values(CLASSES) as Array<ClassDef<never>>) {
+    for (const group of [def.props, def.nav, def.paths, def.actions]) {
+      for (const name of Object.keys(group ?? {})) names.add(camel(name));
+    }
+    if (def.indexer) names.add("getItem");
+  }
+  return names;
+}

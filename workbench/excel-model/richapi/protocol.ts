@@ -41,6 +41,12 @@ export interface QueryInfo {
   Skip?: number | null;
 }
 
+export interface RecursiveQueryInfo {
+  /** Query options by class name ("Worksheet", "Range", ...). */
+  Queries?: Record<string, QueryInfo> | null;
+  MaxDepth?: number | null;
+}
+
 export interface ActionInfo {
   Id: number;
   ActionType: number;
@@ -48,6 +54,7 @@ export interface ActionInfo {
   ObjectPathId: number;
   ArgumentInfo?: ArgumentInfo;
   QueryInfo?: QueryInfo;
+  RecursiveQueryInfo?: RecursiveQueryInfo;
   /** EnsureUnchanged / Update: property values by name. */
   ObjectState?: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@
 import type { WorkbookModel } from "../model";
 import { camel, pascal } from "./class-def";
 import { classOf } from "./members";
-import type { QueryInfo } from "./protocol";
+import type { QueryInfo, RecursiveQueryInfo } from "./protocol";
 import { NotImplementedError, type Target } from "./targets";
 
 export interface QueryContext {
@@ -132,4 +132,33 @@ export function queryTarget(ctx: QueryContext, target: Target, query: QueryInfo)
   if (classOf(target).items) return queryCollection(ctx, target, query);
   const select = query.Select ? clean(query.Select) : undefined;
   return queryObject(ctx, target, select, clean(query.Expand));
+}
+
+function hasQuery(target: Target, queries: Record<string, QueryInfo>): boolean {
+  const def = classOf(target);
+  return queries[def.name] !== undefined || def.items !== undefined;
+}
+
+/**
+ * RecursiveQuery (ActionType 6, context.loadRecursive): each object reached through navigation
+ * properties, down to MaxDepth, answers the query given for its class; office.js hands the answer to
+ * the same _handleResult as a Query. The exact server semantics are not in office.js: this follows it.
+ */
+export function recursiveQuery(ctx: QueryContext, target: Target, info: RecursiveQueryInfo, depth = 0): Json {
+  const queries = info.Queries ?? {};
+  const def = classOf(target);
+  const own = queries[def.name];
+  const out: Json = own ? queryTarget(ctx, target, { ...own, Expand: null }) : {};
+  if (depth >= (info.MaxDepth ?? 1)) return out;
+  if (def.items) {
+    const items = def.items(target, ctx.model).filter((item) => hasQuery(item, queries));
+    out[ctx.json ? "items" : "_Items"] = items.map((item) => recursiveQuery(ctx, item, info, depth + 1));
+  }
+  for (const [name, nav] of Object.entries(def.nav ?? {})) {
+    const child = nav(target, ctx.model);
+    if (child === null || !hasQuery(child, queries)) continue;
+    ctx.log(`${def.name}.${camel(name)}`);
+    out[keyOf(ctx, name)] = recursiveQuery(ctx, child, info, depth + 1);
+  }
+  return out;
 }

@@ -1,0 +1,43 @@
+// Every Excel API member src/office/excel-workbook.ts uses, named as RichApiEngine.executedMembers()
+// logs them ("Class.member" for methods and navigation, "(get)"/"(set)" for scalar properties;
+// collection.getItem(key) is "Collection.getItem" because office.js sends it as an indexer). A
+// browser test of the workbench can check that a run of the add-in on the real office.js executed
+// all of them; test/workbench/excel-model/richapi-addin.test.ts checks the list against the source.
+export const ADDIN_EXCEL_MEMBERS: readonly string[] = [
+  "Workbook.getSelectedRanges",
+  "RangeAreas.areas",
+  "Range.rowIndex(get)",
+  "Range.columnIndex(get)",
+  "Range.rowCount(get)",
+  "Range.columnCount(get)",
+  "Workbook.worksheets",
+  "WorksheetCollection.getActiveWorksheet",
+  "Worksheet.name(get)",
+  "Worksheet.getUsedRangeOrNullObject",
+  "Worksheet.getRangeByIndexes",
+  "Range.values(get)",
+  "Range.valueTypes(get)",
+  "Range.getSpecialCellsOrNullObject",
+  "RangeAreas.address(get)",
+  "Workbook.tables",
+  "TableCollection.getItemOrNullObject",
+  "Table.getRange",
+  "Range.address(get)",
+  "WorksheetCollection.getItem",
+  "WorksheetCollection.add",
+  "Worksheet.getRange",
+  "Range.numberFormat(set)",
+  "Range.values(set)",
+  "Worksheet.tables",
+  "TableCollection.add",
+  "Table.name(set)",
+  "Range.format",
+  "RangeFormat.autofitColumns",
+  "TableCollection.getItem",
+  "Table.rows",
+  "TableRowCollection.add",
+  "Worksheet.activate",
+  "TableRowCollection.count(get)",
+  "Table.getDataBodyRange",
+  "Range.delete",
+];
