@@ -15,6 +15,15 @@ export interface WorkbookFlush {
   statuses: StatusWrite[];
 }
 
+/** What a flush could not store as asked, though the request landed. */
+export interface FlushReport {
+  /**
+   * Log cells (row index in WorkbookFlush.logRows, column index) left empty because their text starts
+   * like a formula and Excel did not keep the Text format on the cell (see src/office/excel-workbook.ts).
+   */
+  unsafeCells: Array<{ row: number; column: number }>;
+}
+
 export interface WorkbookPort {
   /** Reads the selected cells (clipped to the used range, hidden rows marked). */
   readSelection(): Promise<SelectionGrid>;
@@ -25,8 +34,11 @@ export interface WorkbookPort {
    * returns the name of the sheet it is on. Called once before anything is sent.
    */
   ensureLog(): Promise<string>;
-  /** Appends the log rows and writes the statuses, in a single context.sync. */
-  flush(update: WorkbookFlush): Promise<void>;
+  /**
+   * Appends the log rows and writes the statuses (the write-back passes one kind at a time, in chunks
+   * small enough for one request). Rejects when Excel refuses the request.
+   */
+  flush(update: WorkbookFlush): Promise<FlushReport | void>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { accessIndex, classifyInviteAnswer, isRecreatableSessionError, satisfies
 import { ShareError, type ShareErrorCode } from "../core/errors";
 import { GraphError } from "../graph/http";
 import { parseRecipients } from "../core/recipients";
-import { logRowForOutcome, logRowForRejection, type RunContext } from "../core/results";
+import { isRetryStatus, logRowForOutcome, logRowsForRejections, type RunContext } from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
 import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
@@ -23,7 +23,7 @@ import type {
 import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
 import { Pacer, type PacerTuning } from "./pacer";
 import { WorkbookSession } from "./workbook-session";
-import { WriteBack } from "./write-back";
+import { WriteBack, type UnwritableRow } from "./write-back";
 
 export interface FlowTuning {
   /** Invites per $batch (Graph allows 20). */
@@ -92,6 +92,8 @@ export interface ShareSummary {
   logSheet: string;
   /** Status cells left alone because they hold the person's own data. */
   statusesSkipped: number;
+  /** Log rows and statuses Excel refused (after retries) or could not keep as text; the run went on. */
+  unwritableRows?: UnwritableRow[];
   roundTrips: number;
 }
 
@@ -116,8 +118,7 @@ export async function readRecipients(workbook: WorkbookPort): Promise<ParsedSele
 export function failedRecipients(parsed: ParsedSelection): Set<string> {
   const keys = new Set<string>();
   for (const row of parsed.rows) {
-    const v = row.statusCellValue;
-    if (typeof v === "string" && /^(Failed|Cancelled|Partly)\b/.test(v.trim())) {
+    if (isRetryStatus(row.statusCellValue)) {
       row.recipientKeys.forEach((k) => keys.add(k));
     }
   }
@@ -191,7 +192,7 @@ export async function runShare(
     progress.remaining = Math.max(0, recipients.length - outcomes.size);
   };
 
-  for (const rej of parsed.rejected) writeBack.log(logRowForRejection(rej, ctx));
+  for (const row of logRowsForRejections(parsed.rejected, ctx)) writeBack.log(row);
 
   const session = new WorkbookSession(
     graph,
@@ -570,6 +571,7 @@ export async function runShare(
     sessionUsed: !dryRun && !ctx.sessionless,
     logSheet,
     statusesSkipped: writeBack.statusesSkipped,
+    unwritableRows: writeBack.unwritableRows,
     roundTrips: graph.roundTrips(),
   };
   if (session.note) summary.sessionNote = session.note;

@@ -2,7 +2,7 @@
 // Pragmatic rather than full RFC 5322: Graph's invite endpoint accepts plain addresses, so quoted
 // local parts, comments and IP-literal domains are rejected here with a reason a person can act on.
 
-import type { RecipientKind } from "./types";
+import type { RecipientKind, RecipientWarning } from "./types";
 
 /** Longest address Graph and SMTP (RFC 5321 forward-path) accept. */
 export const MAX_ADDRESS_LENGTH = 254;
@@ -12,12 +12,29 @@ export const MAX_LABEL_LENGTH = 63;
 export const MAX_CELL_LENGTH = 8000;
 /** Rejection texts and quoted text in messages are shortened to this many characters. */
 export const MAX_DISPLAY_LENGTH = 80;
+/** Display names are cut to this many characters: a name is a label, not a place for text. */
+export const MAX_NAME_LENGTH = 100;
+/**
+ * A cell with more entries than this is rejected whole (one rejection that counts them). 8,000
+ * characters of real "Name <address>" entries hold about 250; 500 leaves room for short addresses and
+ * stops a cell of separators from turning into thousands of rejections.
+ */
+export const MAX_TOKENS_PER_CELL = 500;
 
 export type AddressProblem = { reason: "tooLong" | "invalidSyntax"; hint: string };
 
+export type TokenRejectReason = "tooLong" | "invalidSyntax" | "suspiciousName" | "tooManyEntries";
+
 export type ParsedToken =
-  | { ok: true; kind: RecipientKind; value: string; key: string; displayName?: string }
-  | { ok: false; text: string; reason: "tooLong" | "invalidSyntax"; message: string };
+  | {
+      ok: true;
+      kind: RecipientKind;
+      value: string;
+      key: string;
+      displayName?: string;
+      warnings?: RecipientWarning[];
+    }
+  | { ok: false; text: string; reason: TokenRejectReason; message: string; entries?: number };
 
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LOCAL_CHAR = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]$/;
@@ -36,6 +53,13 @@ const EDGE_CHAR = /^[\s\p{Cf}]$/u;
 const PLAIN_ASCII_ADDRESS =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const LIST_SYNTAX = /[;,\n\r"<(]/;
+const [QUOTE, LESS_THAN, GREATER_THAN, OPEN_PAREN, CLOSE_PAREN] = [0x22, 0x3c, 0x3e, 0x28, 0x29];
+const [SEMICOLON, COMMA, LINE_FEED, CARRIAGE_RETURN] = [0x3b, 0x2c, 0x0a, 0x0d];
+/** Runs of white space, control and format characters in a name: a space if the run has white space. */
+const NAME_JUNK = /[\s\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]+/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Domains the URL host parser may convert: letters, marks, digits, hyphens and dots only. */
+const IDN_DOMAIN = /^[\p{L}\p{M}\p{N}.-]+$/u;
 
 /** Excel's error values as Range.values reports them. */
 const EXCEL_ERRORS = new Set([
@@ -139,29 +163,64 @@ export function checkEmail(address: string): AddressProblem | undefined {
  */
 export function splitRecipientList(text: string): string[] {
   if (!LIST_SYNTAX.test(text)) return [text];
+  const parts: string[] = [];
+  scanParts(text, parts);
+  return parts;
+}
+
+/**
+ * How many entries parseCellText would find in a text of at most MAX_CELL_LENGTH characters (the
+ * non-blank parts of splitRecipientList), without making a string or an object per part.
+ */
+export function countEntries(text: string): number {
+  return LIST_SYNTAX.test(text) ? scanParts(text, undefined) : isBlank(text) ? 0 : 1;
+}
+
+/**
+ * One pass of splitRecipientList: pushes every part to `parts` when given, and returns how many parts
+ * are not blank (trimToken would leave something). One loop for both, so the count never disagrees.
+ */
+function scanParts(text: string, parts: string[] | undefined): number {
   const lastQuote = text.lastIndexOf('"');
   const lastAngle = text.lastIndexOf(">");
   const lastParen = text.lastIndexOf(")");
-  const parts: string[] = [];
   let start = 0;
-  let closer = ""; // the character that ends the current quoted or bracketed run, or "" outside one
+  let closer = 0; // the code of the character that ends the current quoted or bracketed run, 0 outside one
+  let blank = true; // the current part has only white space and format characters so far
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (closer !== "") {
-      if (ch === closer) closer = "";
-    } else if (ch === '"') {
-      if (i < lastQuote) closer = '"';
-    } else if (ch === "<") {
-      if (i < lastAngle) closer = ">";
-    } else if (ch === "(") {
-      if (i < lastParen) closer = ")";
-    } else if (ch === ";" || ch === "," || ch === "\n" || ch === "\r") {
-      parts.push(text.slice(start, i));
-      start = i + 1;
+    const code = text.charCodeAt(i);
+    if (closer !== 0) {
+      if (code === closer) closer = 0;
+      continue; // an opener came first, so the part is not blank
     }
+    if (code === SEMICOLON || code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN) {
+      if (!blank) count++;
+      parts?.push(text.slice(start, i));
+      start = i + 1;
+      blank = true;
+      continue;
+    }
+    if (code === QUOTE) {
+      if (i < lastQuote) closer = QUOTE;
+    } else if (code === LESS_THAN) {
+      if (i < lastAngle) closer = GREATER_THAN;
+    } else if (code === OPEN_PAREN) {
+      if (i < lastParen) closer = CLOSE_PAREN;
+    }
+    if (blank && (isPlainPrintable(code) || !EDGE_CHAR.test(text.charAt(i)))) blank = false;
   }
-  parts.push(text.slice(start));
-  return parts;
+  if (!blank) count++;
+  parts?.push(text.slice(start));
+  return count;
+}
+
+/** True when trimToken would leave nothing of the text. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (isPlainPrintable(text.charCodeAt(i)) || !EDGE_CHAR.test(text.charAt(i))) return false;
+  }
+  return true;
 }
 
 /**
@@ -183,8 +242,12 @@ function isPlainPrintable(code: number): boolean {
   return code > 0x20 && code < 0x7f;
 }
 
-/** Parses every recipient of one cell's text. Empty tokens are dropped; an empty or separator-only text gives []. */
-export function parseCellText(text: string): ParsedToken[] {
+/**
+ * Parses every recipient of one cell's text. Empty tokens are dropped; an empty or separator-only text
+ * gives []. A text over MAX_CELL_LENGTH characters, or with more than `maxEntries` entries, gives one
+ * rejection for the whole text (with the count), not one object per entry.
+ */
+export function parseCellText(text: string, maxEntries = MAX_TOKENS_PER_CELL): ParsedToken[] {
   if (text.length > MAX_CELL_LENGTH) {
     return [
       {
@@ -195,6 +258,10 @@ export function parseCellText(text: string): ParsedToken[] {
       },
     ];
   }
+  if (LIST_SYNTAX.test(text)) {
+    const entries = countEntries(text);
+    if (entries > maxEntries) return [tooManyEntries(text, entries, maxEntries)];
+  }
   const tokens: ParsedToken[] = [];
   for (const part of splitRecipientList(text)) {
     const token = trimToken(part);
@@ -203,16 +270,27 @@ export function parseCellText(text: string): ParsedToken[] {
   return tokens;
 }
 
+function tooManyEntries(text: string, entries: number, max: number): ParsedToken {
+  return {
+    ok: false,
+    text: displayText(text),
+    reason: "tooManyEntries",
+    entries,
+    message:
+      `The cell holds ${formatCount(entries)} entries, more than the ${formatCount(max)} one cell may ` +
+      "hold, so none of them was read. Split the list over several cells.",
+  };
+}
+
 /** Parses one trimmed, non-empty token: addr, Name <addr>, "Name" <addr>, <addr>, mailto:addr, or a GUID. */
 export function parseToken(token: string): ParsedToken {
-  let displayName: string | undefined;
+  let name = "";
   let address = token;
   if (token.endsWith(">")) {
     const open = lastUnquotedIndex(token, "<");
     if (open >= 0) {
       address = token.slice(open + 1, -1).trim();
-      const name = unquote(token.slice(0, open).trim());
-      if (name !== "") displayName = name;
+      name = token.slice(0, open).trim();
     }
   }
   let fromMailto = false;
@@ -224,6 +302,12 @@ export function parseToken(token: string): ParsedToken {
     }
     address = decoded;
   }
+  const displayName = name === "" ? "" : cleanName(unquote(name));
+  // Checked on the NFKC form too, so a full-width ＠ or ＜ counts. Such a name reads as an address
+  // ("alice@contoso.com <bob@evil.com>" would invite bob) or hides one ("Jane <a@x.com> <b@y.com>").
+  if (displayName !== "" && /[@<]/.test(displayName.normalize("NFKC"))) {
+    return suspiciousName(token, displayName, address);
+  }
   if (!fromMailto && isObjectId(address)) {
     const value = normalizeObjectId(address);
     return withName({ ok: true, kind: "objectId", value, key: value }, displayName);
@@ -232,7 +316,130 @@ export function parseToken(token: string): ParsedToken {
   if (problem) {
     return reject(token, problem.reason, address, tokenHint(token, address) ?? problem.hint);
   }
-  return withName({ ok: true, kind: "email", value: address, key: address.toLowerCase() }, displayName);
+  const parsed: ParsedToken & { ok: true } = {
+    ok: true,
+    kind: "email",
+    value: address,
+    key: emailKey(address),
+  };
+  const warning = mixedScriptWarning(address);
+  if (warning) parsed.warnings = [warning];
+  return withName(parsed, displayName);
+}
+
+/**
+ * A display name made safe to show: control and format characters (NUL, BEL, bidi overrides and
+ * isolates, zero-width characters) removed, white space runs (line breaks too) made one space, at most
+ * MAX_NAME_LENGTH characters. A bidi override left in "Jane\u202E <attacker@evil.com>" would show the
+ * address reversed.
+ */
+export function cleanName(name: string): string {
+  const cleaned = name.replace(NAME_JUNK, (run) => (WHITESPACE.test(run) ? " " : "")).trim();
+  if (cleaned.length <= MAX_NAME_LENGTH) return cleaned;
+  let cut = MAX_NAME_LENGTH - 1;
+  const last = cleaned.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--; // do not split a surrogate pair
+  return `${cleaned.slice(0, cut).trimEnd()}…`;
+}
+
+function suspiciousName(token: string, name: string, address: string): ParsedToken {
+  const what = name.normalize("NFKC").includes("<") ? "a <" : "an @";
+  return {
+    ok: false,
+    text: displayText(token),
+    reason: "suspiciousName",
+    message:
+      `The name "${displayText(name, 60)}" holds ${what}, so it could pass for another address; ` +
+      `this entry would invite ${displayText(address, 60)}. Write the address alone or a name without ` +
+      "@ and <, and separate several addresses with ;.",
+  };
+}
+
+/**
+ * The key two spellings of one address share, and the one existing permissions are compared with:
+ * NFKC (full-width ｃｏｍ → com, decomposed é → é), lower case, and the domain in ASCII (punycode, as
+ * Graph and DNS use it) through the WHATWG URL host parser, which does UTS #46 mapping and ToASCII
+ * without I/O. ASCII addresses, nearly all of them, only need lower-casing.
+ */
+export function emailKey(address: string): string {
+  if (!NON_ASCII.test(address)) return address.toLowerCase();
+  const text = address.normalize("NFKC").toLowerCase().normalize("NFKC");
+  const at = text.lastIndexOf("@");
+  if (at < 0) return text;
+  return `${text.slice(0, at)}@${domainToAscii(text.slice(at + 1))}`;
+}
+
+/** The key of any address or object id Graph reports for a permission (same keys as the parser's). */
+export function permissionKey(text: string): string {
+  return text.includes("@") ? emailKey(text) : text.toLowerCase();
+}
+
+function domainToAscii(domain: string): string {
+  if (!NON_ASCII.test(domain) || !IDN_DOMAIN.test(domain)) return domain;
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return domain; // not a valid IDN: compared as written
+  }
+}
+
+// Scripts a domain label may be written in. Letters of other scripts count as one "other" script.
+const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+  ["Georgian", /\p{Script=Georgian}/u],
+  ["Cherokee", /\p{Script=Cherokee}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Devanagari", /\p{Script=Devanagari}/u],
+  ["Thai", /\p{Script=Thai}/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Hiragana", /\p{Script=Hiragana}/u],
+  ["Katakana", /\p{Script=Katakana}/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Bopomofo", /\p{Script=Bopomofo}/u],
+];
+// Mixtures that are ordinary writing (UTS #39 "Highly Restrictive"): Japanese, Chinese, Korean with Latin.
+const ALLOWED_MIXES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(["Latin", "Han", "Hiragana", "Katakana"]),
+  new Set(["Latin", "Han", "Bopomofo"]),
+  new Set(["Latin", "Han", "Hangul"]),
+];
+const LETTER = /\p{L}/u;
+
+/** A warning when one label of the address's domain mixes scripts, as "pаypal" (Cyrillic а) does. */
+export function mixedScriptWarning(address: string): RecipientWarning | undefined {
+  if (!NON_ASCII.test(address)) return undefined;
+  const domain = address.slice(address.lastIndexOf("@") + 1).normalize("NFKC");
+  for (const label of domain.split(".")) {
+    const scripts = labelScripts(label);
+    if (scripts.size < 2 || ALLOWED_MIXES.some((mix) => [...scripts].every((s) => mix.has(s)))) continue;
+    const names = [...scripts].sort().join(" and ");
+    return {
+      code: "mixedScript",
+      message:
+        `The domain "${displayText(domain, 60)}" mixes ${names} letters in "${displayText(label, 40)}", ` +
+        `a way to imitate another domain; its real name is ${displayText(domainToAscii(domain.toLowerCase()), 80)}. ` +
+        "Check the address before sharing.",
+    };
+  }
+  return undefined;
+}
+
+function labelScripts(label: string): Set<string> {
+  const scripts = new Set<string>();
+  for (const ch of label) {
+    if (!LETTER.test(ch)) continue; // digits, hyphens and combining marks belong to any script
+    scripts.add(SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other");
+  }
+  return scripts;
+}
+
+/** How a recipient is shown: the address first, then the name in parentheses ("a@x.com (Jane Doe)"). */
+export function recipientLabel(recipient: { value: string; displayName?: string }): string {
+  return recipient.displayName ? `${recipient.value} (${recipient.displayName})` : recipient.value;
 }
 
 /** Text made safe and short for a message: invisible characters shown as [U+200B], at most `max` characters. */
@@ -283,8 +490,8 @@ function tokenHint(token: string, address: string): string | undefined {
   return undefined;
 }
 
-function withName(token: ParsedToken & { ok: true }, displayName: string | undefined): ParsedToken {
-  if (displayName !== undefined) token.displayName = displayName;
+function withName(token: ParsedToken & { ok: true }, displayName: string): ParsedToken {
+  if (displayName !== "") token.displayName = displayName;
   return token;
 }
 
@@ -299,7 +506,7 @@ function lastUnquotedIndex(text: string, target: string): number {
   return found;
 }
 
-/** "Doe, Jane" → Doe, Jane; \" inside the quotes becomes ". Unquoted names are kept as written. */
+/** "Doe, Jane" → Doe, Jane; \" inside the quotes becomes ". Unquoted names are kept as written (cleanName cleans both). */
 function unquote(name: string): string {
   if (name.length >= 2 && name.startsWith('"') && name.endsWith('"')) {
     return name

@@ -1,6 +1,7 @@
 // Graph JSON → the add-in's types. Everything from the wire is `unknown` until it passes here.
 // Shapes: resources/permission.md, concepts/errors.md, and the beta invite page's 207 entries.
 
+import { permissionKey } from "./email-address";
 import type { GraphErrorInfo, PermissionInfo } from "./types";
 
 type Json = Record<string, unknown>;
@@ -68,11 +69,15 @@ export function parsePermission(value: unknown): PermissionInfo | undefined {
   return info;
 }
 
-/** The keys (lower-case e-mail addresses and object ids) a permission grants access to. */
+/**
+ * The keys a permission grants access to, made exactly as the parser makes recipient keys (emailKey:
+ * NFKC, lower case, punycode domain; object ids lower-cased), so "already has access" matches whichever
+ * spelling Graph or the cell uses.
+ */
 export function permissionKeys(p: PermissionInfo): string[] {
   const keys = [p.grantedToEmail, p.invitationEmail, p.grantedToId]
     .filter((k): k is string => typeof k === "string" && k !== "")
-    .map((k) => k.toLowerCase());
+    .map(permissionKey);
   return [...new Set(keys)];
 }
 

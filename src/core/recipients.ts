@@ -1,9 +1,18 @@
 // Turns whatever a person selected into recipients, rejections with reasons, duplicates and the rows
 // that get a status. Every non-blank visible candidate cell ends up as a recipient's source, a
-// duplicate, or a rejection naming the cell, so the status column can explain each row.
+// duplicate, or a rejection naming the cell, so the status column can explain each row; past the
+// run's cap (MAX_ENTRIES_PER_RUN) cells are only counted, in ParsedSelection.notRead.
 
 import { cellAddress, cellRef } from "./a1";
-import { MAX_CELL_LENGTH, displayText, formatCount, isExcelErrorText, parseCellText } from "./email-address";
+import {
+  MAX_CELL_LENGTH,
+  MAX_TOKENS_PER_CELL,
+  countEntries,
+  displayText,
+  formatCount,
+  isExcelErrorText,
+  parseCellText,
+} from "./email-address";
 import type { ParsedToken } from "./email-address";
 import type {
   AreaHeader,
@@ -11,6 +20,7 @@ import type {
   CellRef,
   CellValue,
   DuplicateEntry,
+  NotRead,
   ParsedSelection,
   Recipient,
   RejectReason,
@@ -23,6 +33,29 @@ import type {
 
 /** Graph's invite message limit. */
 export const MAX_MESSAGE_LENGTH = 2000;
+
+/**
+ * The most entries (recipients, duplicates and rejected parts alike, so also the most recipients) one
+ * run reads; the rest of the selection is counted, not read. Graph's SharePoint budget allows roughly
+ * 240 invites a minute (5 resource units each, about 1,200 units a minute; "Avoid getting throttled or
+ * blocked in SharePoint Online"), so 10,000 invites already take some 40 minutes of an open pane. It
+ * also bounds memory: every entry read costs objects, a status and a log row, while 10,000 cells of
+ * 8,000-character lists hold five million entries.
+ */
+export const MAX_ENTRIES_PER_RUN = 10_000;
+
+/** The caps parseRecipients applies; tests pass smaller ones. */
+export interface ParseLimits {
+  /** Entries one cell may hold before it is rejected whole. */
+  entriesPerCell: number;
+  /** Entries one run reads. */
+  entriesPerRun: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = {
+  entriesPerCell: MAX_TOKENS_PER_CELL,
+  entriesPerRun: MAX_ENTRIES_PER_RUN,
+};
 
 export type HeaderColumnKind = "recipient" | "role" | "message" | "expires" | "status";
 
@@ -201,6 +234,64 @@ interface RowContext {
   settings: RowSettings;
 }
 
+/** One entry of a cell, before the cell is committed: a cell is read whole or not at all. */
+type CellEntry =
+  | (ParsedToken & { ok: true })
+  | { ok: false; text: string; reason: RejectReason; message: string; entries?: number };
+
+function failure(text: string, reason: RejectReason, message: string): CellEntry {
+  return { ok: false, text: displayText(text), reason, message };
+}
+
+/** The entries of one non-blank cell: its recipients and rejections, at most one rejection for a non-list. */
+function cellEntries(value: CellValue | undefined, isError: boolean, maxEntries: number): CellEntry[] {
+  if (isError || (typeof value === "string" && value.length <= 16 && isExcelErrorText(value))) {
+    const text = valueText(value).trim() || "#ERROR";
+    return [
+      failure(text, "errorValue", `holds the error value ${displayText(text)}, not an e-mail address.`),
+    ];
+  }
+  if (typeof value === "number") {
+    return [failure(String(value), "number", `holds the number ${String(value)}, not an e-mail address.`)];
+  }
+  if (typeof value === "boolean") {
+    const text = valueText(value);
+    return [failure(text, "boolean", `holds the value ${text}, not an e-mail address.`)];
+  }
+  if (typeof value !== "string") {
+    // Not a Range.values type; reported rather than trusted.
+    const text = valueText(value);
+    return [failure(text, "invalidSyntax", `"${displayText(text)}" is not a valid e-mail address.`)];
+  }
+  if (value.length > MAX_CELL_LENGTH) {
+    const message =
+      `holds ${formatCount(value.length)} characters, more than the ${formatCount(MAX_CELL_LENGTH)} ` +
+      "a list of e-mail addresses may have.";
+    return [failure(value, "tooLong", message)];
+  }
+  const tokens: CellEntry[] = parseCellText(value, maxEntries);
+  return tokens.length > 0
+    ? tokens
+    : [failure(value, "invalidSyntax", `"${displayText(value)}" holds no e-mail address.`)];
+}
+
+/** The entries a cell counts for when it is not read (the same count cellEntries would give, 0 for a separator-only text). */
+function entryCount(value: CellValue | undefined, isError: boolean): number {
+  if (isError || typeof value !== "string" || value.length > MAX_CELL_LENGTH) return 1;
+  return countEntries(value);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+interface Stop {
+  from: CellRef;
+  cells: number;
+  entries: number;
+  rejection: Rejection;
+}
+
 class SelectionBuilder {
   readonly recipients: Recipient[] = [];
   readonly rejected: Rejection[] = [];
@@ -208,6 +299,12 @@ class SelectionBuilder {
   readonly rows: SelectedRow[] = [];
   readonly headers: AreaHeader[] = [];
   private readonly byKey = new Map<string, Recipient>();
+  /** Entries read so far (recipients, duplicates and rejections). */
+  private entries = 0;
+  /** Set once the run's cap is reached: the rest is counted here, not read. */
+  private stop: Stop | undefined;
+
+  constructor(private readonly limits: ParseLimits) {}
 
   addArea(area: CellArea): void {
     const { sheet, values } = area;
@@ -244,6 +341,11 @@ class SelectionBuilder {
         const value = rowValues[c];
         const isError = area.valueTypes?.[r]?.[c] === "Error";
         if (!isError && isBlank(value)) continue;
+        if (this.stop) {
+          this.stop.cells++;
+          this.stop.entries += entryCount(value, isError);
+          continue;
+        }
         if (!context) {
           const row: SelectedRow = {
             sheet,
@@ -263,67 +365,45 @@ class SelectionBuilder {
   }
 
   private addCell(cell: CellRef, value: CellValue | undefined, isError: boolean, context: RowContext): void {
-    const { row, settings } = context;
-    const reject = (text: string, reason: RejectReason, message: string): void => {
+    const entries = cellEntries(value, isError, this.limits.entriesPerCell);
+    if (this.entries + entries.length > this.limits.entriesPerRun) {
       const rejection: Rejection = {
         cell,
-        text: displayText(text),
-        reason,
-        message: `${cell.address}: ${message}`,
+        text: displayText(valueText(value)),
+        reason: "overLimit",
+        message: "",
       };
-      this.rejected.push(rejection);
-      row.rejections.push(rejection);
-    };
-    if (isError || (typeof value === "string" && value.length <= 16 && isExcelErrorText(value))) {
-      const text = valueText(value).trim() || "#ERROR";
-      reject(text, "errorValue", `holds the error value ${displayText(text)}, not an e-mail address.`);
+      this.addRejection(rejection, context);
+      this.stop = { from: cell, cells: 1, entries: entryCount(value, isError), rejection };
       return;
     }
-    if (typeof value === "number") {
-      reject(String(value), "number", `holds the number ${String(value)}, not an e-mail address.`);
-      return;
-    }
-    if (typeof value === "boolean") {
-      const text = valueText(value);
-      reject(text, "boolean", `holds the value ${text}, not an e-mail address.`);
-      return;
-    }
-    if (typeof value !== "string") {
-      // Not a Range.values type; reported rather than trusted.
-      const text = valueText(value);
-      reject(text, "invalidSyntax", `"${displayText(text)}" is not a valid e-mail address.`);
-      return;
-    }
-    if (value.length > MAX_CELL_LENGTH) {
-      reject(
-        value,
-        "tooLong",
-        `holds ${formatCount(value.length)} characters, more than the ${formatCount(MAX_CELL_LENGTH)} ` +
-          "a list of e-mail addresses may have.",
-      );
-      return;
-    }
-    const tokens: ParsedToken[] = parseCellText(value);
-    if (tokens.length === 0) {
-      reject(value, "invalidSyntax", `"${displayText(value)}" holds no e-mail address.`);
-      return;
-    }
-    for (const token of tokens) {
-      if (!token.ok) {
-        reject(token.text, token.reason, token.message);
-      } else if (settings.problems.length > 0) {
+    this.entries += entries.length;
+    const { settings } = context;
+    for (const entry of entries) {
+      if (!entry.ok) {
         const rejection: Rejection = {
           cell,
-          text: displayText(token.value),
-          reason: "invalidOverride",
-          message: settings.problems.join(" "),
+          text: entry.text,
+          reason: entry.reason,
+          message: `${cell.address}: ${entry.message}`,
         };
-        this.rejected.push(rejection);
-        row.rejections.push(rejection);
+        if (entry.entries !== undefined) rejection.entries = entry.entries;
+        this.addRejection(rejection, context);
+      } else if (settings.problems.length > 0) {
+        const text = displayText(entry.value);
+        this.addRejection(
+          { cell, text, reason: "invalidOverride", message: settings.problems.join(" ") },
+          context,
+        );
       } else {
-        this.accept(token, cell, context);
+        this.accept(entry, cell, context);
       }
     }
+  }
+
+  private addRejection(rejection: Rejection, context: RowContext): void {
+    this.rejected.push(rejection);
+    context.row.rejections.push(rejection);
   }
 
   private accept(token: ParsedToken & { ok: true }, cell: CellRef, context: RowContext): void {
@@ -347,19 +427,38 @@ class SelectionBuilder {
     }
     const recipient: Recipient = { key, kind: token.kind, value: token.value, source: cell, duplicates: [] };
     if (token.displayName !== undefined) recipient.displayName = token.displayName;
+    if (token.warnings) recipient.warnings = token.warnings;
     if (settings.overrides) recipient.overrides = { ...settings.overrides };
     this.byKey.set(key, recipient);
     this.recipients.push(recipient);
   }
 
+  /** The notRead summary; also completes the message of the "overLimit" rejection. */
+  private notRead(stop: Stop): NotRead {
+    const rest = stop.cells - 1;
+    const entries = plural(stop.entries, "entry", "entries");
+    const what =
+      rest === 0
+        ? `this cell (${entries}) was`
+        : `this cell and the ${plural(rest, "non-blank cell", "non-blank cells")} after it (${entries}) were`;
+    const message =
+      `${stop.from.address}: not read. One run reads at most ${formatCount(this.limits.entriesPerRun)} ` +
+      `entries (addresses, duplicates and rejected parts); ${what} not read or shared. ` +
+      "Select them and share again.";
+    stop.rejection.message = message;
+    return { from: stop.from, cells: stop.cells, entries: stop.entries, message };
+  }
+
   result(): ParsedSelection {
-    return {
+    const result: ParsedSelection = {
       recipients: this.recipients,
       rejected: this.rejected,
       duplicates: this.duplicates,
       rows: this.rows,
       headers: this.headers,
     };
+    if (this.stop) result.notRead = this.notRead(this.stop);
+    return result;
   }
 }
 
@@ -426,10 +525,11 @@ function readRowSettings(area: CellArea, r: number, layout: HeaderLayout): RowSe
 /**
  * Reads the selection: areas in order, rows in order, hidden rows skipped. The first visible row of an
  * area is a header when it names a recipient column (Email, To, UPN, ...) and holds no address; then
- * only that column is read, and Role / Message / Expires columns give per-row settings.
+ * only that column is read, and Role / Message / Expires columns give per-row settings. At most
+ * `limits.entriesPerRun` entries are read; the cells after them are counted in `notRead`.
  */
-export function parseRecipients(grid: SelectionGrid): ParsedSelection {
-  const builder = new SelectionBuilder();
+export function parseRecipients(grid: SelectionGrid, limits: Partial<ParseLimits> = {}): ParsedSelection {
+  const builder = new SelectionBuilder({ ...DEFAULT_PARSE_LIMITS, ...limits });
   for (const area of grid.areas) builder.addArea(area);
   return builder.result();
 }

@@ -1,6 +1,7 @@
 // What is written back: one Permissions-log row per recipient outcome (and per rejected cell), and
 // one short status per selected row. Pure: the time and run id are passed in.
 
+import { recipientLabel } from "./email-address";
 import { PERMISSION_LOG_COLUMNS, STATUS_COLUMN_HEADER } from "./permission-log";
 import type {
   CellValue,
@@ -23,8 +24,13 @@ export interface RunContext {
 
 const ROLE_NAMES: Record<string, string> = { read: "can view", write: "can edit", owner: "owner" };
 
+/**
+ * The roles as a status shows them: "can view", "can edit", "owner"; a role Graph may add later reads
+ * "access" (the log's Roles column keeps Graph's own names), so statuses keep a closed grammar.
+ */
 function roleText(roles: string[]): string {
-  return roles.map((r) => ROLE_NAMES[r] ?? r).join(", ");
+  const words = [...new Set(roles.map((r) => ROLE_NAMES[r] ?? "access"))];
+  return words.length > 0 ? words.join(", ") : "access";
 }
 
 /** The log's "Status" column. */
@@ -55,7 +61,8 @@ function toColumns(row: Partial<Row>): string[] {
 export function logRowForOutcome(recipient: Recipient, outcome: Outcome, ctx: RunContext): string[] {
   const row: Partial<Row> = {
     "Shared at": ctx.at,
-    Recipient: recipient.displayName ? `${recipient.displayName} <${recipient.value}>` : recipient.value,
+    // The address first: a name cannot then pose as the address or push it out of view.
+    Recipient: recipientLabel(recipient),
     Status: outcomeLabel(outcome),
     "Source cell": recipient.source.address,
     "Run ID": ctx.runId,
@@ -95,34 +102,123 @@ export function logRowForRejection(rejection: Rejection, ctx: RunContext): strin
   });
 }
 
+// ---- Statuses beside the selected rows --------------------------------------------------------
+// The add-in writes only texts of the grammar below, and overwrites a cell only when it holds one of
+// them (or nothing): "Granted by HR" or "Failed background check" are the person's, never ours.
+
+/** Longest Graph message or rejection reason quoted in a status (the log keeps the full text). */
+const STATUS_DETAIL_MAX = 300;
+const STATUS_CODE_MAX = 100;
+
+/** One line, at most `max` characters ("…" when cut). */
+function statusDetail(text: string, max = STATUS_DETAIL_MAX): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}\u2026`;
+}
+
+/** A Graph error code as a status shows it: letters, digits and . _ / - only. */
+function statusCode(code: string): string {
+  return code.replace(/[^A-Za-z0-9_./-]/g, "").slice(0, STATUS_CODE_MAX) || "unknown";
+}
+
+const GRANTED_NOTES = { retry: " (confirmed after retry)", noMail: " (no e-mail sent)" } as const;
+const SKIPPED_TEXT = {
+  alreadyHasAccess: "Skipped: already has access",
+  cancelled: "Cancelled: not sent",
+  dryRun: "Would share (dry run)",
+} as const;
+
+/** Rejected cells listed one by one in the log; the rest are counted in one row. */
+export const MAX_LOGGED_REJECTIONS = 1000;
+
+/**
+ * The log rows for a run's rejected cells: one per cell up to `limit`, then a single row that counts the
+ * rest ("…and 999,000 more rejected cells"), so that a selection of a million bad cells does not become a
+ * million log rows. `omitted` counts rejections the parser already left out of `rejected`.
+ */
+export function logRowsForRejections(
+  rejected: readonly Rejection[],
+  ctx: RunContext,
+  limit = MAX_LOGGED_REJECTIONS,
+  omitted = 0,
+): string[][] {
+  const rows = rejected.slice(0, limit).map((rej) => logRowForRejection(rej, ctx));
+  const more = Math.max(0, rejected.length - limit) + omitted;
+  if (more > 0) {
+    const first = rejected[limit]?.cell.address;
+    rows.push(
+      toColumns({
+        "Shared at": ctx.at,
+        Status: "rejected",
+        "Error code": "tooManyRejected",
+        "Error message": `\u2026and ${more.toLocaleString("en-US")} more rejected ${more === 1 ? "cell" : "cells"}, not listed one by one.`,
+        "Source cell": first ?? "",
+        "Run ID": ctx.runId,
+      }),
+    );
+  }
+  return rows;
+}
+
 /** Short status text for one outcome, as it appears beside a row. */
 export function statusText(o: Outcome): string {
   switch (o.status) {
     case "granted": {
-      const base = `Granted: ${roleText(o.permission.roles) || "access"}`;
-      if (o.confirmedAfterRetry) return `${base} (confirmed after retry)`;
-      if (o.warning) return `${base} (no e-mail sent)`;
+      const base = `Granted: ${roleText(o.permission.roles)}`;
+      if (o.confirmedAfterRetry) return base + GRANTED_NOTES.retry;
+      if (o.warning) return base + GRANTED_NOTES.noMail;
       return base;
     }
     case "failed":
-      return `Failed: ${o.error.message || o.error.code} [${o.error.code}]`;
+      return `Failed: ${statusDetail(o.error.message || o.error.code) || "error"} [${statusCode(o.error.code)}]`;
     case "skipped":
-      return {
-        alreadyHasAccess: "Skipped: already has access",
-        cancelled: "Cancelled: not sent",
-        dryRun: "Would share (dry run)",
-      }[o.reason];
+      return SKIPPED_TEXT[o.reason];
   }
 }
 
-const OWN_STATUS = /^(Granted|Failed|Skipped|Rejected|Duplicate|Would share|Cancelled|Partly|\d+ granted)\b/;
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ROLE_RE = `(?:${[...Object.values(ROLE_NAMES), "access"].map(escapeRe).join("|")})`;
+const DETAIL_RE = `[^\\s](?:[^\\n\\r\\t]{0,${STATUS_DETAIL_MAX - 2}}[^\\s])?`;
+/** A cell address as rowStatusText names it: Sheet1!B7, 'My Sheet'!B7 (sheet names hold no ":"). */
+const ADDRESS_RE = "(?:'(?:[^'\\n]|'')+'|[A-Za-z_][A-Za-z0-9_.]*)![A-Z]{1,3}[1-9][0-9]{0,6}";
+const ONE_STATUS_RE = [
+  `Granted: ${ROLE_RE}(?:, ${ROLE_RE})*(?:${Object.values(GRANTED_NOTES).map(escapeRe).join("|")})?`,
+  `Failed: ${DETAIL_RE} \\[[A-Za-z0-9_./-]{1,${STATUS_CODE_MAX}}\\]`,
+  ...Object.values(SKIPPED_TEXT).map(escapeRe),
+].join("|");
+const COUNTS_RE =
+  "\\d+ granted(?:, \\d+ failed)?(?:, \\d+ skipped)?(?:, \\d+ rejected)?" +
+  "|Partly: (?:\\d+ failed(?:, \\d+ skipped)?(?:, \\d+ rejected)?|\\d+ skipped(?:, \\d+ rejected)?|\\d+ rejected)";
+const OWN_STATUS = new RegExp(
+  `^(?:${escapeRe(STATUS_COLUMN_HEADER)}|(?:Duplicate of ${ADDRESS_RE}: )?(?:${ONE_STATUS_RE})` +
+    `|Rejected: ${ADDRESS_RE}: ${DETAIL_RE}|${COUNTS_RE})$`,
+);
 
-/** True when a cell is empty or holds a status this add-in wrote (so it may be overwritten). */
+/** True when `text` is exactly a status (or the status column's header) this add-in writes. */
+export function isOwnStatusText(text: string): boolean {
+  return OWN_STATUS.test(text);
+}
+
+/**
+ * True when a cell is empty or holds a status this add-in wrote (so it may be overwritten). The Office
+ * adapter reports a formula cell by its formula ("=..."), which never matches, so formulas stay.
+ */
 export function isWritableStatusCell(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== "string") return false;
-  const text = value.trim();
-  return text === "" || text === STATUS_COLUMN_HEADER || OWN_STATUS.test(text);
+  return value.trim() === "" || isOwnStatusText(value);
+}
+
+/** True when a status cell says its row failed, was cancelled or partly done ("Retry failed" picks it). */
+export function isRetryStatus(value: CellValue): boolean {
+  return typeof value === "string" && isOwnStatusText(value) && /^(Failed|Cancelled|Partly)\b/.test(value);
+}
+
+/** "Rejected: Sheet1!B4: <why>", always naming the cell, whatever the parser's message says. */
+function rejectedText(rej: Rejection): string {
+  const prefix = `${rej.cell.address}: `;
+  const why = rej.message.startsWith(prefix) ? rej.message.slice(prefix.length) : rej.message;
+  return `Rejected: ${prefix}${statusDetail(why) || "not an e-mail address"}`;
 }
 
 /** The status of a whole row: its recipients' outcomes and its rejections, in a few words. */
@@ -142,7 +238,7 @@ export function rowStatusText(
       return dup ? `Duplicate of ${dup}: ${statusText(only)}` : statusText(only);
     }
     const rej = row.rejections[0];
-    return rej ? `Rejected: ${rej.message}` : undefined;
+    return rej ? rejectedText(rej) : undefined;
   }
   const count = (s: string) => outs.filter((o) => o.status === s).length;
   if (count("granted")) parts.push(`${count("granted")} granted`);

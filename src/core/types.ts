@@ -46,14 +46,35 @@ export interface RowOverrides {
 
 export type RecipientKind = "email" | "objectId";
 
+/**
+ * Something the person should look at before sharing; the recipient is still shared with.
+ * mixedScript: a part of the domain mixes scripts (Latin "p" with Cyrillic "а" in "pаypal.com"), the
+ * usual way to imitate another domain.
+ */
+export interface RecipientWarning {
+  code: "mixedScript";
+  /** A sentence for the preview, naming the domain in its ASCII (punycode) form too. */
+  message: string;
+}
+
 /** One person to invite. Duplicates in the selection are merged into one Recipient. */
 export interface Recipient {
-  /** Merge key: the e-mail address lower-cased, or the object id lower-cased. */
+  /**
+   * Merge key, also compared with the keys of existing permissions: the address in NFKC, lower-cased,
+   * its domain in ASCII (punycode) form (see emailKey); or the object id lower-cased.
+   */
   key: string;
   kind: RecipientKind;
   /** The address (trimmed, as written) or the object id. */
   value: string;
+  /**
+   * The name written before <address>, cleaned: no control or format characters (bidi overrides,
+   * zero-width characters), white space collapsed, at most MAX_NAME_LENGTH characters, never an @ or <.
+   * Show it after the address (recipientLabel), never before it.
+   */
   displayName?: string;
+  /** Present only when there is something to warn about. */
+  warnings?: RecipientWarning[];
   /** The first cell it was found in. */
   source: CellRef;
   /** Later cells that held the same recipient (merged, never sent twice). */
@@ -62,7 +83,18 @@ export interface Recipient {
 }
 
 export type RejectReason =
-  "invalidSyntax" | "errorValue" | "number" | "boolean" | "tooLong" | "invalidOverride";
+  | "invalidSyntax"
+  | "errorValue"
+  | "number"
+  | "boolean"
+  | "tooLong"
+  | "invalidOverride"
+  /** The name before <address> holds an @ or a <: it could pass for another address. */
+  | "suspiciousName"
+  /** The cell holds more entries than MAX_TOKENS_PER_CELL; none of them is read. */
+  | "tooManyEntries"
+  /** The run already read MAX_ENTRIES_PER_RUN entries; this cell and the rest were not read. */
+  | "overLimit";
 
 /** A cell (or one part of a cell) that is not a recipient. */
 export interface Rejection {
@@ -72,6 +104,8 @@ export interface Rejection {
   reason: RejectReason;
   /** A sentence a person can act on. */
   message: string;
+  /** How many entries of the cell this one rejection stands for ("tooManyEntries" only). */
+  entries?: number;
 }
 
 /** A data row of the selection: where a status is written and what it held. */
@@ -105,13 +139,30 @@ export interface AreaHeader {
   statusCellValue: CellValue;
 }
 
+/** What was left unread because the run reached MAX_ENTRIES_PER_RUN. */
+export interface NotRead {
+  /** The first cell not read; it also carries an "overLimit" rejection, so its row gets a status. */
+  from: CellRef;
+  /** Non-blank candidate cells not read, `from` included. */
+  cells: number;
+  /** Entries in those cells (the parts a list would be split into; 1 for a number, error or overlong cell). */
+  entries: number;
+  /** The sentence for the pane (also the "overLimit" rejection's message). */
+  message: string;
+}
+
 export interface ParsedSelection {
   recipients: Recipient[];
   rejected: Rejection[];
   duplicates: DuplicateEntry[];
-  /** Every visible data row that held something, in sheet order. */
+  /**
+   * Every visible data row that held something, in sheet order (up to the row of notRead.from: rows
+   * after it were not read and get no status).
+   */
   rows: SelectedRow[];
   headers: AreaHeader[];
+  /** Present only when the selection held more than one run reads. */
+  notRead?: NotRead;
 }
 
 export type Role = "read" | "write";

@@ -3,7 +3,7 @@
 // context.sync() round trips whatever the size of the selection; everything else is pure code.
 // Errors from Excel are not caught here: the share flow reports them.
 
-import type { PaneWorkbookPort, WorkbookFlush } from "../app/ports";
+import type { FlushReport, PaneWorkbookPort, WorkbookFlush } from "../app/ports";
 import {
   columnLetters,
   intersectBoxes,
@@ -11,6 +11,7 @@ import {
   parseRangeAddress,
   type RangeBox,
 } from "../core/a1";
+import { capCellText, chunkBySize, rowPayloadSize, startsLikeFormula } from "../core/cell-text";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_SHEET, PERMISSION_LOG_TABLE } from "../core/permission-log";
 import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../core/results";
 import { groupStatusWrites } from "../core/status-blocks";
@@ -89,7 +90,9 @@ async function readSelection(): Promise<SelectionGrid> {
         besideColumn < MAX_COLUMNS
           ? sheet.getRangeByIndexes(box.rowIndex, besideColumn, box.rowCount, 1)
           : undefined;
-      beside?.load("values");
+      // Formulas, not values: a formula cell reads as "=..." and so is never taken for our status
+      // (src/core/results.ts), while a constant reads as its value. Same sync, same payload.
+      beside?.load("formulas");
       const visible = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
       visible.load("address");
       return { box, range, beside, visible };
@@ -107,7 +110,7 @@ async function readSelection(): Promise<SelectionGrid> {
           valueTypes: range.valueTypes.map((row) => row.map(String)),
           hiddenRows: hiddenRowsOf(box, visibleBoxes),
           besideValues: beside
-            ? beside.values.map((row) => toCellValue(row[0]))
+            ? beside.formulas.map((row) => toCellValue(row[0]))
             : new Array<CellValue>(box.rowCount).fill(null),
         };
       }),
@@ -202,30 +205,95 @@ function setWholeRangeNumberFormat(range: Excel.Range, format: string): void {
   (range as unknown as { numberFormat: string }).numberFormat = format;
 }
 
+/** A cell of the rows being appended: row index in the rows given, column index in the row. */
+interface CellPos {
+  row: number;
+  column: number;
+}
+
 /**
- * One sync: append the log rows, and write the statuses in contiguous blocks, each formatted as Text
- * BEFORE its values are set, so a status such as =HYPERLINK(...) is stored as text, never a formula.
+ * Appends `rows` to `table` so that every string lands as the exact text, whatever the table's columns
+ * were formatted as (a table made by an older build, or reformatted by a person, may be General, where
+ * "=cmd|' /C calc'!A0" would become a formula and "-3+3" a number):
+ * 1. empty rows are added, then their cells get the Text format ("@") and only then the values, all in
+ *    one request. Excel carries out a request's operations in order and stops at the first one that
+ *    fails, so no value reaches a cell whose format write failed;
+ * 2. a string that starts like a formula (= + - @ tab CR, or their full-width forms) is not in that
+ *    first write: the same request reads the cells' format back, and the string is written in a second
+ *    request only into a cell that reads "@". A cell that does not is left empty and reported, so
+ *    such a string is never entered into a cell that is not Text.
+ * Every string is cut to MAX_CELL_TEXT characters. Returns the cells left empty by step 2.
  */
-async function flush(update: WorkbookFlush): Promise<void> {
+async function appendTextRows(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  rows: readonly string[][],
+): Promise<CellPos[]> {
+  if (rows.length === 0) return [];
+  const texts = rows.map((row) => row.map((text) => capCellText(text)));
+  const risky: CellPos[] = [];
+  const firstPass = texts.map((row, r) =>
+    row.map((text, c) => {
+      if (!startsLikeFormula(text)) return text;
+      risky.push({ row: r, column: c });
+      return "";
+    }),
+  );
+  const added = table.rows.add(
+    undefined,
+    texts.map((row) => row.map(() => "")),
+  );
+  const range = added.getRange().getResizedRange(rows.length - 1, 0);
+  setWholeRangeNumberFormat(range, "@");
+  range.values = firstPass;
+  if (risky.length > 0) range.load("numberFormat");
+  await context.sync();
+  if (risky.length === 0) return [];
+
+  const unsafe: CellPos[] = [];
+  for (const cell of risky) {
+    if (range.numberFormat[cell.row]?.[cell.column] !== "@") {
+      unsafe.push(cell);
+      continue;
+    }
+    const target = range.getCell(cell.row, cell.column);
+    target.numberFormat = [["@"]];
+    target.values = [[texts[cell.row]?.[cell.column] ?? ""]];
+  }
+  if (unsafe.length < risky.length) await context.sync();
+  return unsafe;
+}
+
+/**
+ * Appends the log rows (see appendTextRows), then writes the statuses in their own request: contiguous
+ * blocks, each formatted as Text BEFORE its values are set. The write-back passes one kind at a time,
+ * in chunks small enough for one request (src/app/write-back.ts).
+ */
+async function flush(update: WorkbookFlush): Promise<FlushReport | void> {
   const blocks = groupStatusWrites(update.statuses);
   if (update.logRows.length === 0 && blocks.length === 0) return;
-  await Excel.run(async (context) => {
+  return Excel.run(async (context) => {
     const workbook = context.workbook;
+    let unsafeCells: CellPos[] = [];
     if (update.logRows.length > 0) {
-      workbook.tables.getItem(PERMISSION_LOG_TABLE).rows.add(undefined, update.logRows);
+      const table = workbook.tables.getItem(PERMISSION_LOG_TABLE);
+      unsafeCells = await appendTextRows(context, table, update.logRows);
     }
-    const sheets = new Map<string, Excel.Worksheet>();
-    for (const block of blocks) {
-      let sheet = sheets.get(block.sheet);
-      if (!sheet) {
-        sheet = workbook.worksheets.getItem(block.sheet);
-        sheets.set(block.sheet, sheet);
+    if (blocks.length > 0) {
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const block of blocks) {
+        let sheet = sheets.get(block.sheet);
+        if (!sheet) {
+          sheet = workbook.worksheets.getItem(block.sheet);
+          sheets.set(block.sheet, sheet);
+        }
+        const range = sheet.getRangeByIndexes(block.row, block.column, block.texts.length, 1);
+        range.numberFormat = block.texts.map(() => ["@"]);
+        range.values = block.texts.map((text) => [capCellText(text)]);
       }
-      const range = sheet.getRangeByIndexes(block.row, block.column, block.texts.length, 1);
-      range.numberFormat = block.texts.map(() => ["@"]);
-      range.values = block.texts.map((text) => [text]);
+      await context.sync();
     }
-    await context.sync();
+    return unsafeCells.length > 0 ? { unsafeCells } : undefined;
   });
 }
 
@@ -238,8 +306,8 @@ async function activateSheet(name: string): Promise<void> {
 
 /**
  * Replaces the rows of the "Current access" table: the old data rows are deleted (cells below move up)
- * and the new ones appended, into columns formatted as Text when the table was made, so a display name
- * such as "=cmd" stays text.
+ * and the new ones appended as text in chunks (see appendTextRows), so a display name such as "=cmd"
+ * stays text even when the table's columns are not formatted as Text.
  */
 async function writeAccessTable(rows: string[][]): Promise<string> {
   return Excel.run(async (context) => {
@@ -248,7 +316,7 @@ async function writeAccessTable(rows: string[][]): Promise<string> {
     table.load("rows/count");
     await context.sync();
     if (table.rows.count > 0) table.getDataBodyRange().delete(Excel.DeleteShiftDirection.up);
-    if (rows.length > 0) table.rows.add(undefined, rows);
+    for (const chunk of chunkBySize(rows, rowPayloadSize)) await appendTextRows(context, table, chunk);
     table.getRange().format.autofitColumns();
     await context.sync();
     return sheetName;

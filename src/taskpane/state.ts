@@ -4,6 +4,7 @@
 import type { AccessLine, AccessListing, RevokeResult } from "../app/manage-access";
 import type { InviteRoute } from "../app/ports";
 import type { ShareProgress, ShareSummary } from "../app/share-flow";
+import { recipientLabel } from "../core/email-address";
 import { isShareError, SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../core/errors";
 import { MAX_MESSAGE_LENGTH } from "../core/share-options";
 import type { ParsedSelection, Role, ShareOptions } from "../core/types";
@@ -167,7 +168,7 @@ export function previewData(parsed: ParsedSelection, failedRows: number): Previe
   let withOwnSettings = 0;
   const recipients = parsed.recipients.map((r): RecipientLine => {
     const line: RecipientLine = {
-      text: r.displayName ? `${r.displayName} <${r.value}>` : r.value,
+      text: recipientLabel(r),
       cell: r.source.address,
     };
     const o = r.overrides;

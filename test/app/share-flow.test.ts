@@ -195,10 +195,10 @@ describe("Share from selection, end to end", () => {
     model.select("Roster", "A1:A2");
     await share(emu, model, { options });
     const log = logRows(model);
-    expect(log[0]?.["Recipient"]).toBe(`=HYPERLINK("http://x","y") <${DEMO_USERS[2]!.email}>`);
+    expect(log[0]?.["Recipient"]).toBe(`${DEMO_USERS[2]!.email} (=HYPERLINK("http://x","y"))`);
     const sheet = model.findTable("SharePermissions")!.sheet.name;
     expect(model.cell(sheet, "B2").formula).toBeUndefined();
-    expect(model.cell(sheet, "B2").value).toBe(`=HYPERLINK("http://x","y") <${DEMO_USERS[2]!.email}>`);
+    expect(model.cell(sheet, "B2").value).toBe(`${DEMO_USERS[2]!.email} (=HYPERLINK("http://x","y"))`);
   });
 
   it("appends to the Permissions log on a second run and skips people who already have access", async () => {

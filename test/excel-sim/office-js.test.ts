@@ -355,3 +355,22 @@ describe("Office", () => {
     expect(fired).toEqual(["documentSelectionChanged"]);
   });
 });
+
+describe("request payload limit", () => {
+  test("a sync writing more than 5 MB is refused as a whole, like Excel on the web", async () => {
+    const big = Array.from({ length: 200 }, () => ["x".repeat(30_000)]);
+    const error = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [["first"]];
+      sheet.getRange("B1:B200").values = big;
+      await context.sync();
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(model.getValues("Sheet1", "A1:B1")).toEqual([["", ""]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("B1:B100").values = big.slice(0, 100);
+      await context.sync();
+    });
+    expect(String(model.cell("Sheet1", "B100").value)).toHaveLength(30_000);
+  });
+});

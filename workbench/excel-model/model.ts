@@ -7,7 +7,13 @@
 // - a string entered into a cell whose number format is not "@" (Text) is parsed as a person typing
 //   it: "=..." (and "+x"/"-x" that are not numbers) becomes a FORMULA, "12" a number, "TRUE" a
 //   boolean, "#N/A" an error value, a leading apostrophe forces text; into a "@" cell everything is
-//   stored as text (numbers become strings);
+//   stored as text (numbers become strings); "@x" is read as the formula "=x", as Excel (for Lotus
+//   compatibility) does;
+// - a string over 32,767 characters (Excel's limit for a cell) is refused with InvalidArgument, and
+//   the write that carries it changes nothing;
+// - a request (one sync) whose written values and formats add up to more than 5 MB of JSON is refused
+//   as a whole with RequestPayloadSizeLimitExceeded, as Excel on the web refuses it (the Office.js
+//   simulator counts; see requestPayloadLimit);
 // - a number format set on whole columns is kept per column, so cells created later inherit it;
 // - `null` in a written array leaves that cell unchanged; "" clears it;
 // - the used range ignores whole-column formats (only cells count).
@@ -120,7 +126,16 @@ export interface WorkbookModelOptions {
    * Default 1,000,000: reading a whole column (1,048,576 cells) fails, as it should in an add-in.
    */
   readCellLimit?: number;
+  /**
+   * Largest JSON size (UTF-16 code units of JSON.stringify) of the values, formulas and number formats
+   * one sync may write before it is refused with RequestPayloadSizeLimitExceeded. Default 5 MB, the
+   * limit of Excel on the web.
+   */
+  requestPayloadLimit?: number;
 }
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARACTERS = 32767;
 
 const ERROR_LITERALS = new Set([
   "#NULL!",
@@ -225,8 +240,8 @@ function parseEntry(text: string): StoredCell {
   if (text === "") return { value: null };
   if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
   if (NUMBER_TEXT.test(text)) return { value: Number(text) };
-  if (text.length > 1 && (text.startsWith("=") || text.startsWith("+") || text.startsWith("-"))) {
-    const formula = text.startsWith("=") ? text : `=${text}`;
+  if (text.length > 1 && /^[=+\-@]/.test(text)) {
+    const formula = text.startsWith("=") ? text : text.startsWith("@") ? `=${text.slice(1)}` : `=${text}`;
     const result = evaluateFormula(formula);
     return result.isError
       ? { value: result.value, isError: true, formula }
@@ -273,6 +288,18 @@ function shapeOf<T>(
   return (r, c) => grid[r]?.[c] as T;
 }
 
+/** Refuses a write holding a string longer than a cell may hold, before anything is changed. */
+function checkTextLengths(input: unknown): void {
+  const cells: unknown[] = Array.isArray(input) ? input.flat() : [input];
+  for (const cell of cells) {
+    if (typeof cell === "string" && cell.length > MAX_CELL_CHARACTERS) {
+      throw invalidArgument(
+        `a cell can hold at most ${MAX_CELL_CHARACTERS} characters; this text has ${cell.length}`,
+      );
+    }
+  }
+}
+
 function isFormatInput(v: unknown): v is string | null {
   return v === null || typeof v === "string";
 }
@@ -282,6 +309,7 @@ export class WorkbookModel {
   syncCount = 0;
   documentUrl: string;
   readCellLimit: number;
+  requestPayloadLimit: number;
   /** Operations applied by the Office.js simulator, in order. */
   readonly operations: ApiOperation[] = [];
 
@@ -295,6 +323,7 @@ export class WorkbookModel {
   constructor(options: WorkbookModelOptions = {}) {
     this.documentUrl = options.documentUrl ?? "";
     this.readCellLimit = options.readCellLimit ?? 1_000_000;
+    this.requestPayloadLimit = options.requestPayloadLimit ?? 5 * 1024 * 1024;
     const names = options.sheets ?? ["Sheet1"];
     if (names.length === 0) throw invalidArgument("a workbook has at least one sheet");
     for (const name of names) this.addSheet(name);
@@ -578,6 +607,7 @@ export class WorkbookModel {
   writeValues(sheet: SheetModel, box: Box, input: unknown): void {
     checkBox(box);
     const at = shapeOf(box, input, isCellInput, "values");
+    checkTextLengths(input);
     for (let r = 0; r < box.rowCount; r++) {
       for (let c = 0; c < box.columnCount; c++)
         this.enter(sheet, box.rowIndex + r, box.columnIndex + c, at(r, c));
@@ -820,6 +850,7 @@ export class WorkbookModel {
       columnCount: table.columnCount,
     };
     const cellAt = shapeOf(box, rows, isCellInput, "rows.add");
+    checkTextLengths(rows);
     this.shiftDown(table.sheet, box.rowIndex, box.columnIndex, box.columnCount, box.rowCount);
     for (const other of this.tableList) {
       const overlapsColumns = intersect(

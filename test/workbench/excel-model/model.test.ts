@@ -27,6 +27,36 @@ describe("WorkbookModel: entering values", () => {
     expect(model.getValues("Sheet1", "C1:D1")).toEqual([[-5, 12.5]]);
   });
 
+  test("an entry starting with @ is a formula in a General cell (Excel's Lotus habit), text in a @ cell", () => {
+    const model = new WorkbookModel();
+    model.setNumberFormat("Sheet1", "B1", "@");
+    model.setValues("Sheet1", "A1", [["@SUM(1,2)", "@SUM(1,2)", "@"]]);
+    expect(model.cell("Sheet1", "A1")).toMatchObject({ formula: "=SUM(1,2)" });
+    expect(model.cell("Sheet1", "B1")).toMatchObject({ value: "@SUM(1,2)", valueType: "String" });
+    expect(model.cell("Sheet1", "C1")).toMatchObject({ value: "@", valueType: "String" });
+  });
+
+  test("a string over 32,767 characters is refused and the write changes nothing", () => {
+    const model = new WorkbookModel();
+    const table = model.addTable(
+      model.sheet("Sheet1"),
+      { rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 2 },
+      true,
+    );
+    const sheet = model.sheet("Sheet1");
+    const box = { rowIndex: 4, columnIndex: 0, rowCount: 1, columnCount: 2 };
+    expect(() => model.writeValues(sheet, box, [["ok", "x".repeat(32768)]])).toThrow(
+      expect.objectContaining({ code: "InvalidArgument" }),
+    );
+    expect(() => model.addTableRows(table, null, [["ok", "x".repeat(32768)]])).toThrow(
+      expect.objectContaining({ code: "InvalidArgument" }),
+    );
+    expect(model.getValues("Sheet1", "A5:B5")).toEqual([["", ""]]);
+    expect(table.dataRowCount).toBe(0);
+    model.writeValues(sheet, box, [["ok", "x".repeat(32767)]]);
+    expect(String(model.cell("Sheet1", "B5").value)).toHaveLength(32767);
+  });
+
   test("numbers and booleans written into @ cells become strings", () => {
     const model = new WorkbookModel();
     model.setNumberFormat("Sheet1", "A1:B1", "@");

@@ -152,6 +152,8 @@ test("the add-in's whole Excel surface runs through the engine, and nothing it s
     logRows: [logRow("a@contoso.com")],
     statuses: [{ sheet: "Sheet1", row: 0, column: 1, text: "Granted" }],
   });
+  // A formula-like string takes the confirmed-Text path (format read back, then the single cell).
+  await port.flush({ logRows: [logRow("=cmd|' /C calc'!A0")], statuses: [] });
   await port.writeAccessTable([accessRow("p1")]);
   await port.writeAccessTable([accessRow("p2")]);
   model.select("Current access", "A2");

@@ -17,6 +17,7 @@ export const ADDIN_EXCEL_MEMBERS: readonly string[] = [
   "Worksheet.getRangeByIndexes",
   "Range.values(get)",
   "Range.valueTypes(get)",
+  "Range.formulas(get)",
   "Range.getSpecialCellsOrNullObject",
   "RangeAreas.address(get)",
   "Workbook.tables",
@@ -40,4 +41,8 @@ export const ADDIN_EXCEL_MEMBERS: readonly string[] = [
   "TableRowCollection.count(get)",
   "Table.getDataBodyRange",
   "Range.delete",
+  "TableRow.getRange",
+  "Range.getResizedRange",
+  "Range.getCell",
+  "Range.numberFormat(get)",
 ];
