@@ -161,14 +161,23 @@ describe("the add-in's Excel code runs on the real office.js", () => {
     const { page, pane, errors } = await openWorkbench(h);
     // Share (reads the selection, makes the log, writes statuses), then open the log. One selected cell
     // holds a formula-like string, which the log takes only into a cell that reads back as Text.
-    await page.evaluate(() => window.__workbench?.model.setValues("Team", "B5", [["-bogus"]]));
+    await page.evaluate(() => {
+      const model = window.__workbench?.model;
+      if (!model) throw new Error("no model");
+      // Text format first, as a person would, so the string stays a string.
+      const box = { rowIndex: 4, columnIndex: 1, rowCount: 1, columnCount: 1 };
+      model.writeNumberFormat(model.sheet("Team"), box, [["@"]]);
+      model.writeValues(model.sheet("Team"), box, [["-bogus"]]);
+    });
     await clickCell(page, 0, 1);
     await clickCell(page, 4, 2, ["Shift"]);
     await pane.locator("#count-rejected", { hasText: /^1$/ }).waitFor();
     await pane.locator("#share").click();
     await waitForShareDone(pane);
     const log = await permissionLog(page);
-    expect(log.filter((r) => r["Recipient"] === "-bogus")).toHaveLength(1);
+    expect(
+      log.filter((r) => r["Status"] === "rejected").map((r) => [r["Recipient"], r["Source cell"]]),
+    ).toEqual([["-bogus", "Team!B5"]]);
     await pane.locator("#open-log").click();
     await page.locator(".tab[aria-selected='true']", { hasText: "Permissions" }).waitFor();
     // Manage access: list (makes the "Current access" table), select two rows there, remove, confirm
