@@ -29,7 +29,7 @@ export interface OfficeHostOptions {
   richApi: RichApiHandler;
   /** A message the host does not understand, or a RichApi request the engine refused: raw JSON. */
   onProtocolError: (what: string, raw: string) => void;
-  /** Every message in and out, when set (WORKBENCH debugging). */
+  /** Every message in and out, when set (the workbench page's ?trace=1). */
   trace?: (line: string) => void;
 }
 

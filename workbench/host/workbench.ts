@@ -5,7 +5,8 @@
 //
 // URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
 // faults=none|mixed|throttling (applied to the emulator when the page opens), and the host controls of
-// host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=).
+// host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=);
+// trace=1 logs every office.js message to the console.
 
 import type { WorkbookModel } from "../excel-model/model";
 import { LocalIdentityProvider, serveNaaRelay, type IdentityEvent } from "../identity";
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
     context: hostContext,
     richApi: richApi.handler,
     onProtocolError: protocolError,
+    ...(params.get("trace") === "1" ? { trace: (line: string) => console.debug(line) } : {}),
   });
   // Sign-in: the pane's MSAL asks Office's nested app authentication bridge, relayed here (pane-naa.ts).
   const idp = new LocalIdentityProvider();
@@ -204,7 +206,7 @@ async function main(): Promise<void> {
     filterNote.textContent = "All rows shown.";
   });
 
-  // Settings: Graph endpoint and token for the pane, emulator faults, reset.
+  // Settings: Graph endpoint for the pane, emulator faults, reset.
   const postControl = async (path: string, body?: unknown): Promise<Response> => {
     const init: RequestInit = { method: "POST" };
     if (body !== undefined) {
