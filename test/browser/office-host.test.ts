@@ -154,6 +154,33 @@ describe("sign-in through MSAL's nested app authentication, answered by the work
   });
 });
 
+describe("what the workbench does not implement fails loudly", () => {
+  it("an Excel call the engine does not know fails the pane's sync and is recorded with its raw JSON", async () => {
+    const { page, pane } = await openWorkbench(h);
+    const outcome = await pane.evaluate(async () => {
+      try {
+        await Excel.run(async (context) => {
+          const merged = context.workbook.worksheets
+            .getActiveWorksheet()
+            .getRange("A1")
+            .getMergedAreasOrNullObject();
+          merged.load("address");
+          await context.sync();
+        });
+        return "resolved";
+      } catch (e) {
+        return `rejected: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    });
+    expect(outcome).toMatch(/^rejected: /);
+    const recorded = await protocolErrors(page);
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.join("\n")).toMatch(/\{.*"GetMergedAreasOrNullObject"/);
+    await expect(page.locator("#host-fault").textContent()).resolves.toMatch(/could not answer office\.js/);
+    await page.close();
+  });
+});
+
 describe("the add-in's Excel code runs on the real office.js", () => {
   it("every Excel API member src/office uses is executed through office.js and the RichApi engine", async () => {
     const used = excelMembersOfAddin();
