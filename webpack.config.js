@@ -2,6 +2,10 @@
 // `webpack --mode production`: Graph at https://graph.microsoft.com only; development configuration is
 // compiled out. `webpack --mode development`: the page also reads ?graph=&token= (see src/taskpane/config.ts).
 // ADDIN_PUBLIC_URL=https://host/path/ rewrites the manifest's development URLs for the admin center.
+// `--env officeJs=local` (the workbench's build, workbench/host/server.ts): taskpane.html and dialog.html
+// load office.js from ./office-js/office.js, the copy in node_modules/@microsoft/office-js/dist that the
+// workbench serves, instead of the Office CDN, so the workbench needs no network. Production always
+// loads it from the CDN; so does a plain `npm run build:dev` (sideloading into real Excel).
 
 const path = require("path");
 const fs = require("fs");
@@ -12,12 +16,32 @@ const { buildManifest } = require("./scripts/manifest");
 const { contentSecurityPolicy } = require("./scripts/csp");
 const { readBuildSettings, buildInfo, BuildInfoPlugin } = require("./scripts/build-settings");
 
-module.exports = (_env, argv) => {
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+
+/** Points the pages' office.js <script> at the local copy (the workbench's development build). */
+class LocalOfficeJs {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LocalOfficeJs", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("LocalOfficeJs", (data) => {
+        if (!data.html.includes(OFFICE_JS_CDN)) {
+          throw new Error(
+            `${data.outputName} does not load ${OFFICE_JS_CDN}: cannot point it at the local copy`,
+          );
+        }
+        return { ...data, html: data.html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL) };
+      });
+    });
+  }
+}
+
+module.exports = (env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
   const settings = readBuildSettings(process.env, mode);
   const manifestWarnings = [];
   const authority = settings.signIn.authority;
+  const localOfficeJs = dev && env?.officeJs === "local";
   // Written into each page's first <meta> (see scripts/csp.js and docs/security.md).
   const csp = contentSecurityPolicy({ dev, authority });
 
@@ -61,6 +85,7 @@ module.exports = (_env, argv) => {
         scriptLoading: "defer",
         contentSecurityPolicy: csp,
       }),
+      ...(localOfficeJs ? [new LocalOfficeJs()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.{png,html}", to: "assets/[name][ext]" },

@@ -1,5 +1,5 @@
-// Builds the workbench (workbench/host): the page that hosts the real task pane beside a simulated
-// workbook, and the office.js stand-in the task pane loads instead of the Office CDN script.
+// Builds the workbench (workbench/host): the page that plays Excel on the web for the real task pane (and
+// the real office.js in it) beside a simulated workbook.
 // Output: dist/workbench/ (served by workbench/host/server.ts). Development only; never deployed.
 // Type-checking is `npm run typecheck`'s job (test/tsconfig.json), so ts-loader only transpiles here.
 
@@ -12,7 +12,8 @@ module.exports = () => ({
   devtool: "source-map",
   entry: {
     workbench: "./workbench/host/workbench.ts",
-    "office-shim": "./workbench/host/office-shim.ts",
+    // The pane's end of the nested app authentication relay (the server adds it to taskpane.html).
+    "pane-naa": "./workbench/host/pane-naa.ts",
   },
   output: {
     path: path.resolve(__dirname, "dist", "workbench"),

@@ -20,7 +20,30 @@ function signInFor(devToken: string | undefined): { getToken: TokenProvider; acc
   return { getToken: signIn.getToken, account: accountFromSignIn(signIn) };
 }
 
+/**
+ * The add-in reads the selection with ExcelApi 1.9 members (getSelectedRanges, RangeAreas,
+ * getSpecialCellsOrNullObject; manifest.xml's <Requirements>). Excel normally does not offer the add-in
+ * without 1.9, but where it loads anyway the person gets a plain sentence instead of a failing pane.
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets
+ */
+export const EXCEL_TOO_OLD_TEXT =
+  "This version of Excel is too old for this add-in. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.";
+
+function showExcelTooOld(root: HTMLElement): void {
+  const note = document.createElement("p");
+  note.id = "unsupported-excel";
+  note.setAttribute("role", "alert");
+  note.textContent = EXCEL_TOO_OLD_TEXT;
+  root.replaceChildren(note);
+}
+
 function main(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+    showExcelTooOld(root);
+    return;
+  }
   const config = readConfig(window.location.search);
   const { getToken, account } = signInFor(config.devToken);
   const http = new GraphHttp({ baseUrl: config.graphBaseUrl, getToken });
@@ -33,8 +56,6 @@ function main(): void {
     }
     return client;
   };
-  const root = document.getElementById("app");
-  if (!root) return;
   mountPane(root, {
     workbook: createExcelWorkbookPort(),
     graphFor,

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Frame, Page } from "playwright-core";
 import { startWorkbench, type Workbench } from "../../workbench/host/server";
 import { launchChromium } from "./chromium";
@@ -42,6 +43,8 @@ export interface OpenedPage {
   external: string[];
   /** Uncaught errors in the page or the pane. */
   errors: string[];
+  /** Every URL the page and the pane requested (the network log). */
+  requests: string[];
 }
 
 function isLoopback(url: string): boolean {
@@ -50,14 +53,20 @@ function isLoopback(url: string): boolean {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
-/** Opens the workbench and waits until the task pane has read the preselected cells. */
-export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage> {
-  // A context per page: a clean slate each time (and what @axe-core/playwright needs).
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 860 } });
+/** Opens the workbench and waits until the task pane's page has loaded (office.js may still be starting). */
+export async function openPage(h: Harness, query = ""): Promise<OpenedPage> {
+  // A context per page: a clean slate each time (and what @axe-core/playwright needs). The workbench's
+  // certificate is self-signed (workbench/host/tls.ts).
+  const context = await h.browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    ignoreHTTPSErrors: true,
+  });
   const page = await context.newPage();
   page.once("close", () => void context.close());
   const external: string[] = [];
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
   await page.route(
     (url) => !isLoopback(url.toString()),
     (route) => {
@@ -71,8 +80,24 @@ export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage>
   const pane = await handle.contentFrame();
   if (!pane) throw new Error("the task pane frame did not load");
   await pane.waitForLoadState("load");
-  await pane.waitForSelector("#share:enabled");
-  return { page, pane, external, errors };
+  return { page, pane, external, errors, requests };
+}
+
+/** Opens the workbench and waits until the task pane has read the preselected cells. */
+export async function openWorkbench(h: Harness, query = ""): Promise<OpenedPage> {
+  const opened = await openPage(h, query);
+  await opened.pane.waitForSelector("#share:enabled");
+  return opened;
+}
+
+/** The Excel members the RichApi engine ran for the pane so far ("Range.values(get)", ...). */
+export async function executedMembers(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__workbench?.executedMembers() ?? []);
+}
+
+/** What office.js sent that the workbench could not answer (each with its raw JSON). */
+export async function protocolErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__workbench?.protocolErrors ?? [])]);
 }
 
 /** Waits until the status line reports a finished run (no "remaining", a number granted). */
@@ -131,4 +156,29 @@ export async function columnText(
     },
     { sheet, letter, from, to },
   );
+}
+
+/**
+ * An axe builder that waits for axe-core to load in each frame. @axe-core/playwright gives the ~1 MB
+ * script one second per frame and silently skips a frame that takes longer (the pane then shows as
+ * "frame-tested: incomplete" with nothing scanned), which a busy 2-core CI machine exceeds.
+ */
+export function patientAxe(page: Page): AxeBuilder {
+  const builder = new AxeBuilder({ page });
+  const internals = builder as unknown as {
+    script(): string;
+    axeConfigure(): Promise<string>;
+    inject(frames: Frame[], shouldThrow?: boolean): Promise<void>;
+  };
+  internals.inject = async (frames, shouldThrow) => {
+    for (const frame of frames) {
+      try {
+        await frame.evaluate(internals.script());
+        await frame.evaluate(await internals.axeConfigure());
+      } catch (e) {
+        if (shouldThrow) throw e;
+      }
+    }
+  };
+  return builder;
 }

@@ -1,23 +1,37 @@
 // The workbench server: builds the development task pane and the workbench page, starts the Graph
-// emulator, and serves both on loopback over plain http. `npm start` (start.ts) and the browser tests
-// (test/browser) call startWorkbench().
+// emulator, and serves both on loopback over https (office.js talks only to an https host page: tls.ts).
+// `npm start` (start.ts) and the browser tests (test/browser) call startWorkbench().
 //
-// The task pane is served unchanged except for one line: its office.js <script> (Office CDN) points at
-// /workbench/office-shim.js, which takes Office/Excel/OfficeExtension from the workbench page.
+// The task pane is the development build made with `--env officeJs=local`: its office.js <script> points at
+// office-js/office.js, which this server answers from node_modules/@microsoft/office-js/dist (the pinned
+// package), together with the files office.js loads next to itself (excel-web-16.00.js, en-us/…). It is
+// built with the workbench's client ID, so it signs in through MSAL's nested app authentication; the
+// server adds one <script> to it, the pane's end of the NAA relay (pane-naa.ts).
 
 import { promises as fs } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import webpack from "webpack";
 import { DEMO_USERS, DEMO_WORKBOOK_URL, startEmulator, type Emulator } from "../graph-emulator";
 import type { WorkbenchConfig } from "./bridge";
+import { ensureCertificate } from "./tls";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const DEV_TOKEN = "workbench-dev-token";
-export const SHIM_PATH = "/workbench/office-shim.js";
-const OFFICE_JS_TAG =
-  /<script\b[^>]*\bsrc\s*=\s*["']https:\/\/appsforoffice\.microsoft\.com\/[^"']*office(?:\.debug)?\.js["'][^>]*>\s*<\/script>/i;
+/** Where office.js and its companions are served from (taskpane.html says office-js/office.js). */
+export const OFFICE_JS_PREFIX = "/office-js/";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const LOCAL_OFFICE_JS_TAG = /<script\b[^>]*\bsrc\s*=\s*["']office-js\/office\.js["'][^>]*>\s*<\/script>/i;
+/** The pane's end of the NAA relay, added to taskpane.html ahead of office.js (pane-naa.ts). */
+export const PANE_NAA_SCRIPT = "/workbench/pane-naa.js";
+/**
+ * The application (client) ID the workbench's task pane is built with: any GUID makes src/auth sign in
+ * with MSAL, and the workbench's identity provider accepts it (no app registration is involved).
+ */
+export const WORKBENCH_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
+/** The cached https certificate (gitignored). */
+const TLS_DIR = path.join(ROOT, ".workbench-tls");
 /** How many ports above the requested one to try when it is taken. */
 const PORT_ATTEMPTS = 20;
 
@@ -49,7 +63,7 @@ export interface WorkbenchOptions {
 }
 
 export interface Workbench {
-  /** The workbench page, e.g. "http://localhost:3000/workbench/". */
+  /** The workbench page, e.g. "https://localhost:3000/workbench/". */
   url: string;
   /** The page server's origin. */
   origin: string;
@@ -67,9 +81,23 @@ function loadConfig(file: string): ConfigFactory {
   return require(path.join(ROOT, file)) as ConfigFactory;
 }
 
+/** Runs `make` with AAD_CLIENT_ID set to the workbench's (webpack.config.js reads it when called). */
+function withClientId<T>(make: () => T): T {
+  const before = process.env["AAD_CLIENT_ID"];
+  process.env["AAD_CLIENT_ID"] = WORKBENCH_CLIENT_ID;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env["AAD_CLIENT_ID"];
+    else process.env["AAD_CLIENT_ID"] = before;
+  }
+}
+
 /** Builds the development task pane into outDir and the workbench into outDir/workbench, in parallel. */
 export async function buildBundles(outDir: string): Promise<void> {
-  const taskpane = loadConfig("webpack.config.js")(undefined, { mode: "development" });
+  const taskpane = withClientId(() =>
+    loadConfig("webpack.config.js")({ officeJs: "local" }, { mode: "development" }),
+  );
   const bench = loadConfig("webpack.workbench.config.js")(undefined, { mode: "development" });
   // Both compilers clean their output; the task pane's must leave the workbench's folder alone.
   taskpane.output = { ...taskpane.output, path: outDir, clean: { keep: /^workbench([\\/]|$)/ } };
@@ -122,14 +150,28 @@ async function startEmulatorNear(port: number, log?: (line: string) => void): Pr
   }
 }
 
-/** The task pane page with its office.js script replaced by the workbench's stand-in. */
-export function rewriteTaskpaneHtml(html: string): string {
-  if (!OFFICE_JS_TAG.test(html)) {
-    throw new Error(
-      "taskpane.html no longer loads office.js from appsforoffice.microsoft.com: the workbench cannot swap it",
-    );
+/** Fails unless the built task pane loads the local office.js (a stale or production build would not). */
+async function checkTaskpane(outDir: string): Promise<void> {
+  const file = path.join(outDir, "taskpane.html");
+  const html = await fs.readFile(file, "utf8").catch(() => {
+    throw new Error(`${file} is missing: build first (startWorkbench({ build: true }))`);
+  });
+  if (!LOCAL_OFFICE_JS_TAG.test(html)) {
+    throw new Error(`${file} does not load office-js/office.js: build it with --env officeJs=local`);
   }
-  return html.replace(OFFICE_JS_TAG, `<script src="${SHIM_PATH}"></script>`);
+}
+
+/** taskpane.html with the NAA relay's <script> ahead of office.js, so the bridge exists before MSAL runs. */
+export function withNaaRelay(html: string): string {
+  const tag = LOCAL_OFFICE_JS_TAG.exec(html);
+  if (!tag) throw new Error("taskpane.html does not load office-js/office.js");
+  return html.replace(tag[0], `<script src="${PANE_NAA_SCRIPT}"></script>\n    ${tag[0]}`);
+}
+
+/** The file under `root` for a URL path, or undefined when the path leaves it. */
+function within(root: string, relative: string): string | undefined {
+  const file = path.resolve(root, `.${relative}`);
+  return file !== root && file.startsWith(root + path.sep) ? file : undefined;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -151,14 +193,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     buildMs = Date.now() - started;
     options.log?.(`Built in ${(buildMs / 1000).toFixed(1)} s.`);
   }
-  await fs.access(path.join(outDir, "taskpane.html")).catch(() => {
-    throw new Error(`${outDir}/taskpane.html is missing: build first (startWorkbench({ build: true }))`);
-  });
+  await checkTaskpane(outDir);
+  const tls = await ensureCertificate(TLS_DIR);
 
   const emulator = await startEmulatorNear(options.emulatorPort ?? 3001, options.emulatorLog);
   const config: WorkbenchConfig = {
     graphBaseUrl: emulator.baseUrl,
-    devToken: DEV_TOKEN,
     documentUrl: DEMO_WORKBOOK_URL,
     users: DEMO_USERS.map((u) => ({ displayName: u.displayName, email: u.email })),
   };
@@ -168,7 +208,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       send(res, 405, "text/plain; charset=utf-8", "Method not allowed");
       return;
     }
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = new URL(req.url ?? "/", "https://localhost");
     const pathname = decodeURIComponent(url.pathname);
     if (pathname === "/" || pathname === "/workbench") {
       res.writeHead(302, { Location: "/workbench/" });
@@ -185,8 +225,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       return;
     }
     const relative = pathname.endsWith("/") ? `${pathname}index.html` : pathname;
-    const file = path.resolve(outDir, `.${relative}`);
-    if (file !== outDir && !file.startsWith(outDir + path.sep)) {
+    const file = relative.startsWith(OFFICE_JS_PREFIX)
+      ? within(OFFICE_JS_DIST, relative.slice(OFFICE_JS_PREFIX.length - 1))
+      : within(outDir, relative);
+    if (!file) {
       send(res, 404, "text/plain; charset=utf-8", "Not found");
       return;
     }
@@ -198,14 +240,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       return;
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-    if (relative === "/taskpane.html") {
-      send(res, 200, type, rewriteTaskpaneHtml(body.toString("utf8")));
-      return;
-    }
-    send(res, 200, type, body);
+    send(res, 200, type, relative === "/taskpane.html" ? withNaaRelay(body.toString("utf8")) : body);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent)
         send(res, 500, "text/plain; charset=utf-8", e instanceof Error ? e.message : String(e));
@@ -220,7 +258,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await emulator.close();
     throw e;
   }
-  const origin = `http://localhost:${port}`;
+  const origin = `https://localhost:${port}`;
   options.log?.(`Workbench server on ${origin}, Graph emulator on ${emulator.origin}`);
 
   let closing: Promise<void> | undefined;

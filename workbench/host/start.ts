@@ -1,6 +1,6 @@
 // `npm start`: the add-in for real, with no Excel and no Microsoft 365 tenant. Builds the development
 // task pane and the workbench, starts the Graph emulator with the demo tenant, serves everything on
-// loopback and prints the workbench URL. Ctrl-C stops it all.
+// loopback (https, self-signed: docs/workbench.md) and prints the workbench URL. Ctrl-C stops it all.
 //
 // Environment: PORT (page server, default 3000), EMULATOR_PORT (default 3001); a taken port moves to the
 // next free one. WORKBENCH_LOG=1 prints every emulator request.
@@ -38,8 +38,10 @@ async function main(): Promise<void> {
   say("");
   say(`      ${workbench.url}`);
   say("");
-  say("  The real task pane beside a simulated workbook, talking to the local Graph emulator");
+  say("  The real task pane on Microsoft's office.js, in a simulated Excel on the web, signing in");
+  say("  through MSAL (nested app auth, local identity provider) and talking to the Graph emulator");
   say(`  (${workbench.emulator.baseUrl}; control API at ${workbench.emulator.origin}/_emulator/).`);
+  say("  The certificate is self-signed (.workbench-tls/): accept the browser's warning once.");
   if (process.platform === "win32" || process.platform === "darwin") {
     say("");
     say("  To run the add-in inside real Excel instead: `npm run sideload` (needs a Microsoft 365");

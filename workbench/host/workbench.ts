@@ -1,13 +1,25 @@
 // The workbench page: a simulated workbook (grid, tabs, filter) beside the REAL task pane in an iframe,
-// which talks to the local Graph emulator over HTTP. The page owns the WorkbookModel and hands the
-// Office/Excel objects to the pane's office.js stand-in (office-shim.ts) through window.__excelSimulator.
+// which runs Microsoft's office.js and talks to the local Graph emulator over HTTP. This page plays Excel on
+// the web for office.js (office-host.ts): it answers office.js's messages and runs its Excel requests
+// against the WorkbookModel through the RichApi engine.
 //
-// URL parameters (all optional): graph=<emulator base url>, token=<dev token>, timeScale=<0..1>,
-// faults=none|mixed|throttling (applied to the emulator when the page opens).
+// URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
+// faults=none|mixed|throttling (applied to the emulator when the page opens), and the host controls of
+// host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=);
+// trace=1 logs every office.js message to the console.
 
 import type { WorkbookModel } from "../excel-model/model";
-import { createExcelApi, type SimExcelApi } from "../../test/excel-sim/office-js";
-import { BRIDGE_KEY, type ExcelSimulatorBridge, type OfficeGlobals, type WorkbenchConfig } from "./bridge";
+import { LocalIdentityProvider, serveNaaRelay, type IdentityEvent } from "../identity";
+import type { WorkbenchConfig } from "./bridge";
+import {
+  controlsFromQuery,
+  controlsToQuery,
+  documentUrlFor,
+  requirementSets,
+  type HostControls,
+} from "./host-controls";
+import { OfficeHost, type HostContext } from "./office-host";
+import { createRichApiPort } from "./richapi";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
 import { createSampleWorkbook } from "./sample";
@@ -16,12 +28,17 @@ import { createSampleWorkbook } from "./sample";
 export interface WorkbenchHandle {
   model: WorkbookModel;
   render(): void;
+  /** What office.js sent that the host or the RichApi engine could not handle (raw JSON included). */
+  protocolErrors: string[];
+  /** The Excel members the RichApi engine ran for the pane ("Range.values(get)", ...). */
+  executedMembers(): string[];
+  /** What the pane asked the identity provider (silent or popup, scopes, outcome; never tokens). */
+  signInEvents(): IdentityEvent[];
 }
 
 declare global {
   interface Window {
     __workbench?: WorkbenchHandle;
-    [BRIDGE_KEY]?: ExcelSimulatorBridge;
   }
 }
 
@@ -39,7 +56,6 @@ function parseConfig(v: unknown): WorkbenchConfig {
   if (
     !isRecord(v) ||
     typeof v["graphBaseUrl"] !== "string" ||
-    typeof v["devToken"] !== "string" ||
     typeof v["documentUrl"] !== "string" ||
     !Array.isArray(v["users"])
   ) {
@@ -50,31 +66,7 @@ function parseConfig(v: unknown): WorkbenchConfig {
       ? [{ displayName: u["displayName"], email: u["email"] }]
       : [],
   );
-  return { graphBaseUrl: v["graphBaseUrl"], devToken: v["devToken"], documentUrl: v["documentUrl"], users };
-}
-
-/** Wraps Excel.run so a batch may return a promise of the pane's window (another realm than this page). */
-function forFrame(api: SimExcelApi): OfficeGlobals {
-  const run = api.Excel.run;
-  const crossRealmRun = (...args: unknown[]): Promise<unknown> => {
-    const at = typeof args[0] === "function" ? 0 : 1;
-    const batch = args[at];
-    if (typeof batch === "function") {
-      args[at] = (context: unknown): unknown => {
-        const result: unknown = (batch as (c: unknown) => unknown)(context);
-        const thenable = isRecord(result) || typeof result === "function";
-        return thenable && typeof (result as { then?: unknown }).then === "function"
-          ? Promise.resolve(result)
-          : result;
-      };
-    }
-    return run(...args);
-  };
-  return {
-    Office: api.Office,
-    Excel: { ...api.Excel, run: crossRealmRun },
-    OfficeExtension: api.OfficeExtension,
-  };
+  return { graphBaseUrl: v["graphBaseUrl"], documentUrl: v["documentUrl"], users };
 }
 
 interface LedgerView {
@@ -107,13 +99,10 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const config = parseConfig(await (await fetch("/workbench/config.json")).json());
   const graphInput = el<HTMLInputElement>("graph-url");
-  const tokenInput = el<HTMLInputElement>("dev-token");
   const scaleInput = el<HTMLInputElement>("time-scale");
   const faultSelect = el<HTMLSelectElement>("fault-preset");
   const settingsNote = el<HTMLElement>("settings-note");
-  const frame = el<HTMLIFrameElement>("taskpane");
   graphInput.value = params.get("graph") ?? config.graphBaseUrl;
-  tokenInput.value = params.get("token") ?? config.devToken;
   const scale = Number(params.get("timeScale") ?? "1");
   scaleInput.value = String(scale > 0 && scale <= 1 ? scale : 1);
   const presetParam = params.get("faults") ?? "none";
@@ -127,22 +116,55 @@ async function main(): Promise<void> {
   const paneUrl = (): string => {
     const q = new URLSearchParams({
       graph: graphInput.value,
-      token: tokenInput.value,
       timeScale: String(timeScale()),
     });
-    return `/taskpane.html?${q.toString()}`;
+    return `${window.location.origin}/taskpane.html?${q.toString()}`;
   };
 
   let model = createSampleWorkbook(config.users, config.documentUrl);
-  let api: SimExcelApi | undefined;
-  window[BRIDGE_KEY] = {
-    connect(): OfficeGlobals {
-      // A reloaded pane gets fresh Office objects; the old ones stop raising events.
-      api?.dispose();
-      api = createExcelApi(model);
-      return forFrame(api);
-    },
+  const protocolErrors: string[] = [];
+  const faultNote = el<HTMLElement>("host-fault");
+  let controls = controlsFromQuery(window.location.search);
+  const hostContext = (): HostContext => ({
+    docUrl: documentUrlFor(controls, config.documentUrl),
+    requirementSets: requirementSets(controls),
+    locale: "en-US",
+  });
+  const protocolError = (what: string, raw: string): void => {
+    // Loud on purpose: a request the workbench cannot answer is a gap to close, not noise.
+    console.error(`workbench: office.js sent ${what}: ${raw}`);
+    protocolErrors.push(`${what}: ${raw}`);
+    faultNote.hidden = false;
+    faultNote.textContent = `The workbench could not answer office.js: ${what}. See the console.`;
   };
+  const richApi = createRichApiPort(
+    () => model,
+    (what, raw) => protocolError(`an Excel request the workbench does not implement (${what})`, raw),
+  );
+  const host = new OfficeHost({
+    container: el("pane-frame"),
+    title: "Task pane: Share this workbook",
+    context: hostContext,
+    richApi: richApi.handler,
+    onProtocolError: protocolError,
+    ...(params.get("trace") === "1" ? { trace: (line: string) => console.debug(line) } : {}),
+  });
+  // Sign-in: the pane's MSAL asks Office's nested app authentication bridge, relayed here (pane-naa.ts).
+  const idp = new LocalIdentityProvider();
+  const applyIdentity = (c: HostControls): void => {
+    idp.naaAvailable = c.naa;
+    idp.popup = c.popupCancelled ? "cancel" : "grant";
+    idp.tokenLifetimeSeconds = c.tokenLifetimeSeconds;
+    idp.consented.clear();
+    if (c.consent) idp.consented.add("Files.ReadWrite.All");
+  };
+  applyIdentity(controls);
+  serveNaaRelay(window, () => host.paneWindow(), window.location.origin, idp);
+  const onModel = (m: WorkbookModel): (() => void) =>
+    m.subscribe((change) => {
+      if (change.kind === "selection") host.selectionChanged();
+    });
+  let stopWatching = onModel(model);
 
   const grid = new SheetGrid({
     grid: el("grid"),
@@ -157,6 +179,9 @@ async function main(): Promise<void> {
       return model;
     },
     render: () => grid.render(),
+    protocolErrors,
+    executedMembers: () => richApi.executedMembers(),
+    signInEvents: () => [...idp.events],
   };
 
   // Filter: hide rows of the active sheet, or show them all again.
@@ -181,7 +206,7 @@ async function main(): Promise<void> {
     filterNote.textContent = "All rows shown.";
   });
 
-  // Settings: Graph endpoint and token for the pane, emulator faults, reset.
+  // Settings: Graph endpoint for the pane, emulator faults, reset.
   const postControl = async (path: string, body?: unknown): Promise<Response> => {
     const init: RequestInit = { method: "POST" };
     if (body !== undefined) {
@@ -204,7 +229,7 @@ async function main(): Promise<void> {
   el("settings-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     void applyFaults().then(() => {
-      frame.src = paneUrl();
+      host.load(paneUrl());
     });
   });
   faultSelect.addEventListener("change", () => void applyFaults());
@@ -213,13 +238,45 @@ async function main(): Promise<void> {
       try {
         await postControl("reset");
         model = createSampleWorkbook(config.users, config.documentUrl);
+        stopWatching();
+        stopWatching = onModel(model);
         grid.setModel(model);
-        frame.src = paneUrl();
+        host.load(paneUrl());
         settingsNote.textContent = "Emulator reset and sample reloaded.";
       } catch (e) {
         settingsNote.textContent = `Reset failed (${e instanceof Error ? e.message : String(e)}).`;
       }
     })();
+  });
+
+  // Host: which Excel the pane runs in. A change reloads the pane and keeps the choice in the address.
+  const hostForm = el<HTMLFormElement>("host-form");
+  const showControls = (c: HostControls): void => {
+    el<HTMLSelectElement>("host-excel").value = c.excel;
+    el<HTMLSelectElement>("host-document").value = c.document;
+    el<HTMLSelectElement>("host-naa").value = c.naa ? "on" : "off";
+    el<HTMLSelectElement>("host-consent").value = c.consent ? "yes" : "no";
+    el<HTMLSelectElement>("host-popup").value = c.popupCancelled ? "cancel" : "ok";
+    el<HTMLInputElement>("host-token-lifetime").value = String(c.tokenLifetimeSeconds);
+  };
+  showControls(controls);
+  hostForm.addEventListener("change", () => {
+    const q = new URLSearchParams({
+      excel: el<HTMLSelectElement>("host-excel").value,
+      document: el<HTMLSelectElement>("host-document").value,
+      naa: el<HTMLSelectElement>("host-naa").value,
+      consent: el<HTMLSelectElement>("host-consent").value,
+      popup: el<HTMLSelectElement>("host-popup").value,
+      tokenLifetime: el<HTMLInputElement>("host-token-lifetime").value,
+    });
+    controls = controlsFromQuery(`?${q.toString()}`);
+    applyIdentity(controls);
+    const page = new URLSearchParams(window.location.search);
+    for (const key of ["excel", "document", "naa", "consent", "popup", "tokenLifetime"]) page.delete(key);
+    for (const [key, value] of controlsToQuery(controls)) page.set(key, value);
+    const query = page.toString();
+    window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+    host.load(paneUrl());
   });
 
   // Live ledger summary.
@@ -251,7 +308,7 @@ async function main(): Promise<void> {
   };
 
   if (faultSelect.value !== "none") await applyFaults();
-  frame.src = paneUrl();
+  host.load(paneUrl());
   tick();
 }
 

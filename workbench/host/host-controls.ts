@@ -1,0 +1,96 @@
+// What kind of Excel the workbench plays, chosen in its "Host" panel or by the page's query parameters
+// (tests use those): the Excel version (requirement sets), where the document lives, and the sign-in
+// situations of nested app authentication. A change reloads the task pane, as reopening it in Excel would.
+
+export type ExcelVersion = "current" | "old";
+export type DocumentKind = "cloud" | "local" | "unsaved";
+
+export interface HostControls {
+  /** "old": an Excel without ExcelApi 1.9 (ExcelApi up to 1.8), which the add-in does not support. */
+  excel: ExcelVersion;
+  document: DocumentKind;
+  /** Whether the host offers nested app authentication (NestedAppAuth 1.1 and the bridge). */
+  naa: boolean;
+  /** Whether the person has already consented to the add-in's Graph scopes. */
+  consent: boolean;
+  /** The person closes the sign-in window instead of consenting. */
+  popupCancelled: boolean;
+  /** Lifetime of the tokens the identity provider issues, in seconds. */
+  tokenLifetimeSeconds: number;
+}
+
+export const DEFAULT_CONTROLS: HostControls = {
+  excel: "current",
+  document: "cloud",
+  naa: true,
+  consent: true,
+  popupCancelled: false,
+  tokenLifetimeSeconds: 3600,
+};
+
+/** Where "local" says the workbook is: a path on the person's disk, as Excel reports a local file. */
+export const LOCAL_DOCUMENT_PATH = "C:\\Users\\Person\\Documents\\Team roster.xlsx";
+
+const ON = new Set(["1", "on", "yes", "true"]);
+const OFF = new Set(["0", "off", "no", "false"]);
+
+function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
+  const raw = params.get(name)?.toLowerCase();
+  if (raw !== undefined && ON.has(raw)) return true;
+  if (raw !== undefined && OFF.has(raw)) return false;
+  return fallback;
+}
+
+/** Controls from query parameters: excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=<s>. */
+export function controlsFromQuery(search: string): HostControls {
+  const params = new URLSearchParams(search);
+  const document = params.get("document");
+  const lifetime = Number(params.get("tokenLifetime"));
+  return {
+    excel: params.get("excel") === "old" ? "old" : "current",
+    document: document === "local" || document === "unsaved" ? document : "cloud",
+    naa: flag(params, "naa", DEFAULT_CONTROLS.naa),
+    consent: flag(params, "consent", DEFAULT_CONTROLS.consent),
+    popupCancelled: params.get("popup") === "cancel",
+    tokenLifetimeSeconds:
+      Number.isFinite(lifetime) && lifetime > 0
+        ? Math.round(lifetime)
+        : DEFAULT_CONTROLS.tokenLifetimeSeconds,
+  };
+}
+
+/** The query parameters that give `controls` (defaults left out). */
+export function controlsToQuery(controls: HostControls): URLSearchParams {
+  const q = new URLSearchParams();
+  if (controls.excel !== "current") q.set("excel", controls.excel);
+  if (controls.document !== "cloud") q.set("document", controls.document);
+  if (!controls.naa) q.set("naa", "off");
+  if (!controls.consent) q.set("consent", "no");
+  if (controls.popupCancelled) q.set("popup", "cancel");
+  if (controls.tokenLifetimeSeconds !== DEFAULT_CONTROLS.tokenLifetimeSeconds) {
+    q.set("tokenLifetime", String(controls.tokenLifetimeSeconds));
+  }
+  return q;
+}
+
+/**
+ * The requirement sets the host reports (office.js's isSetSupported reads them). Excel on the web's
+ * sets: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets.
+ * Versions are strings: office.js compares them part by part, so "1.17" is above "1.9".
+ */
+export function requirementSets(controls: HostControls): Record<string, string> {
+  const sets: Record<string, string> = {
+    ExcelApi: controls.excel === "old" ? "1.8" : "1.17",
+    DialogApi: "1.2",
+    SharedRuntime: "1.1",
+  };
+  if (controls.naa) sets["NestedAppAuth"] = "1.1";
+  return sets;
+}
+
+/** Office.context.document.url for the chosen document ("" for a workbook never saved). */
+export function documentUrlFor(controls: HostControls, cloudUrl: string): string {
+  if (controls.document === "local") return LOCAL_DOCUMENT_PATH;
+  if (controls.document === "unsaved") return "";
+  return cloudUrl;
+}
