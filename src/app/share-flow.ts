@@ -10,7 +10,7 @@ import {
   satisfies,
 } from "../core/access";
 import { failureSentence, ShareError, type ShareErrorCode } from "../core/errors";
-import { GraphError } from "../graph/http";
+import { graphFailure, isGraphFailure } from "../core/graph-failure";
 import { parseRecipients } from "../core/recipients";
 import {
   isNotSent,
@@ -32,7 +32,7 @@ import type {
   Rejection,
   ShareOptions,
 } from "../core/types";
-import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
+import type { Clock, GraphPort, InviteCall, WorkbookPort } from "../core/ports";
 import { FirstFailuresPause, stopWithoutAsking, type ConfirmContinue } from "./failure-pause";
 import { LoopWakeup } from "./loop-wakeup";
 import { Pacer, type PacerTuning } from "./pacer";
@@ -405,7 +405,7 @@ export async function runShare(
         }));
         const touchedBefore = session.lastTouched();
         const result = await graph.inviteBatch(item, calls, usedSession);
-        if (result.kind === "failed" && isSignInLostAnswer(result.status)) throw new GraphError(result.error);
+        if (result.kind === "failed" && isSignInLostAnswer(result.status)) throw graphFailure(result.error);
         const ambiguous: Parameters<typeof reconcile>[0] = [];
         let throttledAfter: number | undefined;
         let sessionLost = false;
@@ -596,7 +596,7 @@ export async function runShare(
 /** Maps a failure before any invite was sent to the sentence a person reads. */
 export function toShareError(e: unknown, notFound: ShareErrorCode): ShareError {
   if (e instanceof ShareError) return e;
-  if (e instanceof GraphError) {
+  if (isGraphFailure(e)) {
     const { status, code, requestId } = e.info;
     const details = [`${code}${requestId ? ` (request ID ${requestId})` : ""}`];
     if (status === 404) return new ShareError(notFound, details, { cause: e });
