@@ -73,8 +73,9 @@ export class OutcomeLedger {
     return this.outcomes.has(key);
   }
 
-  get settled(): number {
-    return this.outcomes.size;
+  /** How many recipients the run shares with. */
+  get total(): number {
+    return this.recipients.length;
   }
 
   /** Records the recipient's outcome; a second outcome for the same recipient is ignored. */

@@ -193,30 +193,48 @@ export async function runShare(
     throw new ShareError("workbookWrite", [describe(writeError)], { cause: writeError });
   }
 
+  // 7. Done: what happened to whom, for the task pane.
   progress.state.phase = "done";
   progress.state.remaining = 0;
   delete progress.state.etaMs;
   progress.emit();
+  return summarize({ runId, dryRun, parsed, logSheet, graph, session, ledger, stop, progress, ctx });
+}
+
+/** The run's summary, once every recipient has an outcome. */
+function summarize(run: {
+  runId: string;
+  dryRun: boolean;
+  parsed: ParsedSelection;
+  logSheet: string;
+  graph: GraphPort;
+  session: WorkbookSession;
+  ledger: OutcomeLedger;
+  stop: RunStop;
+  progress: RunProgress;
+  ctx: RunContext;
+}): ShareSummary {
+  const { ledger, progress, stop } = run;
   const list = ledger.list();
   const summary: ShareSummary = {
-    runId,
-    total: recipients.length,
+    runId: run.runId,
+    total: ledger.total,
     granted: progress.state.granted,
     failed: progress.state.failed,
     skipped: progress.state.skipped,
     cancelled: stop.cancelled,
-    dryRun,
+    dryRun: run.dryRun,
     notSent: list.filter(isNotSent).length,
-    rejected: parsed.rejected,
-    duplicates: parsed.duplicates.length,
+    rejected: run.parsed.rejected,
+    duplicates: run.parsed.duplicates.length,
     outcomes: list,
-    sessionUsed: !dryRun && !ctx.sessionless,
-    logSheet,
+    sessionUsed: !run.dryRun && !run.ctx.sessionless,
+    logSheet: run.logSheet,
     statusesSkipped: ledger.writeBack.statusesSkipped,
     unwritableRows: ledger.writeBack.unwritableRows,
-    roundTrips: graph.roundTrips(),
+    roundTrips: run.graph.roundTrips(),
   };
-  if (session.note) summary.sessionNote = session.note;
+  if (run.session.note) summary.sessionNote = run.session.note;
   if (stop.stopped) summary.stoppedFor = stop.stopped;
   return summary;
 }
