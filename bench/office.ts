@@ -1,6 +1,6 @@
 // Office.js cost on the simulated host (model.syncCount counts context.sync round trips) and the core's
 // parsing speed: the two things that grow with the selection rather than with Graph.
-import type { StatusWrite } from "../src/app/ports";
+import type { StatusWrite } from "../src/core/ports";
 import { PERMISSION_LOG_COLUMNS } from "../src/core/permission-log";
 import { parseRecipients } from "../src/core/recipients";
 import type { CellValue, SelectionGrid } from "../src/core/types";

@@ -2,7 +2,7 @@
 // the real Graph client, default tuning, timeScale 1), over a simulated Excel host holding the roster,
 // against the emulator over loopback HTTP.
 import type { PacerTuning } from "../src/app/pacer";
-import type { GraphPort, WorkbookPort } from "../src/app/ports";
+import type { GraphPort, WorkbookPort } from "../src/core/ports";
 import { runShare, type ShareSummary } from "../src/app/share-flow";
 import { systemClock } from "../src/app/system-clock";
 import type { ShareOptions } from "../src/core/types";

@@ -1,7 +1,7 @@
 // The share loop's alarm clock: it sleeps until a time passes or something changes (a batch ends, the
 // person cancels, the pause is answered), whichever comes first, and leaves no timer behind.
 
-import type { Clock } from "./ports";
+import type { Clock } from "../core/ports";
 
 export class LoopWakeup {
   private wake: () => void = () => undefined;

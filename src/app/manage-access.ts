@@ -7,11 +7,11 @@
 
 import { accessRowCells, accessRows, KIND_TEXT, type AccessRow, type Removal } from "../core/access-rows";
 import { ShareError } from "../core/errors";
+import { isGraphFailure } from "../core/graph-failure";
 import { accessText, logRowForRevocation, type RunContext } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
 import type { DriveItemRef, GraphErrorInfo, PermissionInfo } from "../core/types";
-import { GraphError } from "../graph/http";
-import type { Clock, GraphPort, PaneWorkbookPort } from "./ports";
+import type { Clock, GraphPort, PaneWorkbookPort } from "../core/ports";
 import { toShareError } from "./share-flow";
 
 export interface AccessDeps {
@@ -121,7 +121,7 @@ export async function planRevoke(deps: AccessDeps): Promise<RevokePlan> {
 }
 
 function errorInfo(e: unknown): GraphErrorInfo {
-  if (e instanceof GraphError) return e.info;
+  if (isGraphFailure(e)) return e.info;
   return { status: 0, code: "unexpected", message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -15,7 +15,7 @@
 // All times are in the caller's clock; Graph-side durations (Retry-After, increaseEveryMs) are multiplied
 // by timeScale, and rates are per Graph second.
 
-import type { Clock } from "./ports";
+import type { Clock } from "../core/ports";
 
 export interface PacerTuning {
   /** Batches in flight at most while no budget is known (latency-bound runs). */

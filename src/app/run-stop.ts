@@ -11,3 +11,18 @@ export function notSentOutcome(key: string, why: StopReason | "cancelled"): Outc
   const reason = why === "signIn" ? "signInNeeded" : why;
   return { status: "skipped", key, reason };
 }
+
+/** Whether the run still sends: the person cancelled, or a stop reason came up (the first one stays). */
+export class RunStop {
+  cancelled = false;
+  stopped: StopReason | undefined;
+
+  stop(why: StopReason): void {
+    this.stopped ??= why;
+  }
+
+  /** What halts sending now: cancelling wins over a stop reason. */
+  get halt(): StopReason | "cancelled" | undefined {
+    return this.cancelled ? "cancelled" : this.stopped;
+  }
+}

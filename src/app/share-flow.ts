@@ -1,26 +1,17 @@
-// The share flow (DESIGN.md "The one flow"): selection → recipients → workbook → session → invites
-// → one outcome per recipient, written back after every batch. Orchestration only: parsing, retry
-// decisions, request bodies and texts live in src/core; I/O goes through the ports.
+// The share flow, the mission read top to bottom: read the selection and parse it, find the workbook in
+// OneDrive/SharePoint, open a workbook session, skip whoever already has access, invite the rest in
+// batches, write every outcome back, close the session (docs/architecture.md). Orchestration only: the
+// pieces are named modules beside it (batch-dispatcher.ts, batch-answers.ts, reconcile.ts,
+// outcome-ledger.ts, workbook-session.ts, write-back.ts); parsing, retry decisions, request bodies and
+// texts live in src/core; I/O goes through the ports (src/core/ports.ts).
 
-import {
-  accessIndex,
-  classifyInviteAnswer,
-  isAmbiguousBatchFailure,
-  isRecreatableSessionError,
-  satisfies,
-} from "../core/access";
+import { accessIndex, satisfies } from "../core/access";
 import { failureSentence, ShareError, type ShareErrorCode } from "../core/errors";
-import { GraphError } from "../graph/http";
+import { isGraphFailure } from "../core/graph-failure";
 import { parseRecipients } from "../core/recipients";
-import {
-  isNotSent,
-  isRetryStatus,
-  logRowForOutcome,
-  logRowsForRejections,
-  type RunContext,
-} from "../core/results";
+import { isNotSent, isRetryStatus, type RunContext } from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
-import { buildInviteBody, effectiveOptions, validateShareOptions } from "../core/share-options";
+import { effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
 import type {
   DriveItemRef,
@@ -32,14 +23,20 @@ import type {
   Rejection,
   ShareOptions,
 } from "../core/types";
-import type { Clock, GraphPort, InviteCall, WorkbookPort } from "./ports";
+import type { Clock, GraphPort, WorkbookPort } from "../core/ports";
+import { BatchAnswers } from "./batch-answers";
+import { BatchDispatcher, type Pending } from "./batch-dispatcher";
 import { FirstFailuresPause, stopWithoutAsking, type ConfirmContinue } from "./failure-pause";
 import { LoopWakeup } from "./loop-wakeup";
+import { OutcomeLedger, RunProgress, type ShareProgress } from "./outcome-ledger";
 import { Pacer, type PacerTuning } from "./pacer";
-import { notSentOutcome, type StopReason } from "./run-stop";
-import { isSignInLost, isSignInLostAnswer } from "./sign-in-stop";
+import { PermissionRereads, reconcile, type RetryDecider } from "./reconcile";
+import { notSentOutcome, RunStop, type StopReason } from "./run-stop";
+import { isSignInLost } from "./sign-in-stop";
 import { WorkbookSession } from "./workbook-session";
-import { WriteBack, type UnwritableRow } from "./write-back";
+import type { UnwritableRow } from "./write-back";
+
+export type { SharePhase, ShareProgress } from "./outcome-ledger";
 
 export interface FlowTuning {
   /** Invites per $batch (Graph allows 20). */
@@ -80,19 +77,6 @@ export interface ShareRequest {
   signal?: AbortSignal;
 }
 
-export type SharePhase = "reading" | "resolving" | "checking" | "sharing" | "finishing" | "done";
-
-export interface ShareProgress {
-  phase: SharePhase;
-  total: number;
-  granted: number;
-  failed: number;
-  skipped: number;
-  remaining: number;
-  /** Estimated time left, once there is a rate to go by. */
-  etaMs?: number;
-}
-
 export interface ShareSummary {
   runId: string;
   total: number;
@@ -123,14 +107,6 @@ export interface ShareEvents {
   onProgress?: (p: ShareProgress) => void;
 }
 
-interface Pending {
-  recipient: Recipient;
-  options: ShareOptions;
-  attempt: number;
-  waitedMs: number;
-  notBefore: number;
-}
-
 /** Reads the selection and parses it: used by the preview and by the flow. */
 export async function readRecipients(workbook: WorkbookPort): Promise<ParsedSelection> {
   return parseRecipients(await workbook.readSelection());
@@ -154,449 +130,268 @@ export async function runShare(
 ): Promise<ShareSummary> {
   const tuning: FlowTuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const { workbook, graph, clock } = deps;
-  const random = deps.random ?? Math.random;
-  const signal = request.signal;
   const runId = deps.newRunId?.() ?? `run-${clock.now().toString(36)}`;
   const dryRun = request.dryRun ?? false;
-
   const problems = validateShareOptions(request.options, clock.now());
   if (problems.length) throw new ShareError("invalidOptions", problems);
 
-  const progress: ShareProgress = {
-    phase: "reading",
-    total: 0,
-    granted: 0,
-    failed: 0,
-    skipped: 0,
-    remaining: 0,
-  };
-  const emit = () => events.onProgress?.({ ...progress });
-  emit();
+  // 1. Read the selection and parse it.
+  const progress = new RunProgress(events.onProgress);
+  progress.emit();
+  const { parsed, recipients } = await readToShare(workbook, request.only);
 
-  const parsed = await readRecipients(workbook);
-  let recipients = parsed.recipients;
-  if (request.only === "failed") {
-    const keys = failedRecipients(parsed);
-    recipients = recipients.filter((r) => keys.has(r.key));
-  }
-  if (recipients.length === 0 && parsed.rejected.length === 0) throw new ShareError("noRecipients");
-
-  const location = classifyDocumentUrl(workbook.documentUrl());
-  if (location.kind === "unsaved" || location.kind === "local") throw new ShareError("notInCloud");
-  if (location.kind === "unsupported") throw new ShareError("unsupportedLocation");
-
-  progress.phase = "resolving";
-  progress.total = recipients.length;
-  progress.remaining = recipients.length;
-  emit();
-  const item: DriveItemRef = await graph.resolveWorkbook(location.url).catch((e: unknown) => {
+  // 2. Find the workbook's file, and make sure its results can be written before anything is sent.
+  const url = cloudUrl(workbook);
+  progress.state.total = recipients.length;
+  progress.state.remaining = recipients.length;
+  progress.phase("resolving");
+  const item: DriveItemRef = await graph.resolveWorkbook(url).catch((e: unknown) => {
     throw toShareError(e, "workbookNotFound");
   });
-  // Before anything is sent: a read-only workbook fails here, not after people were invited.
   const logSheet = await workbook.ensureLog().catch((e: unknown) => {
     throw new ShareError("workbookWrite", [describe(e)], { cause: e });
   });
 
-  const outcomes = new Map<string, Outcome>();
-  const byKey = new Map(recipients.map((r) => [r.key, r] as const));
   const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId };
-  const writeBack = new WriteBack(workbook, parsed, outcomes);
-  const flush = (final: boolean) => writeBack.flush(final);
-
-  const settle = (o: Outcome) => {
-    if (outcomes.has(o.key)) return;
-    outcomes.set(o.key, o);
-    pause.note(o);
-    const r = byKey.get(o.key);
-    if (r) writeBack.log(logRowForOutcome(r, o, ctx));
-    if (o.status === "granted") progress.granted += 1;
-    else if (o.status === "failed") progress.failed += 1;
-    else progress.skipped += 1;
-    progress.remaining = Math.max(0, recipients.length - outcomes.size);
-  };
-
-  for (const row of logRowsForRejections(parsed.rejected, ctx)) writeBack.log(row);
-
-  const session = new WorkbookSession(
-    graph,
-    item,
-    clock,
-    tuning.sessionRefreshMs * tuning.timeScale,
-    () => (ctx.sessionless = true),
-  );
-  let cancelled = false;
-  let stopped: StopReason | undefined;
+  const stop = new RunStop();
   const loop = new LoopWakeup(clock);
   const pause = new FirstFailuresPause(
     deps.confirmContinue ?? stopWithoutAsking,
     (e) => failureSentence(e, request.options.expirationDateTime !== undefined),
     (goOn) => {
-      if (!goOn) stopped ??= "stopped";
+      if (!goOn) stop.stop("stopped");
       loop.poke();
     },
   );
+  const ledger = new OutcomeLedger(workbook, parsed, recipients, progress, ctx, (o) => pause.note(o));
+  ledger.logRejections(parsed.rejected);
+  const sessionMs = tuning.sessionRefreshMs * tuning.timeScale;
+  const session = new WorkbookSession(graph, item, clock, sessionMs, () => (ctx.sessionless = true));
 
   try {
-    progress.phase = "checking";
-    emit();
-    // Rerun safety: whoever already has the requested access is not invited again. The session and
-    // this read go out together in one $batch where the Graph client can.
-    let permissions: PermissionInfo[];
-    try {
-      if (!dryRun && graph.openSessionAndListPermissions) {
-        const start = await graph.openSessionAndListPermissions(item);
-        session.adopt(start.sessionId, start.sessionError);
-        permissions = start.permissions;
-      } else {
-        if (!dryRun) await session.open();
-        permissions = await graph.listPermissions(item);
-      }
-    } catch (e) {
-      throw toShareError(e, "workbookNotFound");
-    }
-    const current = accessIndex(permissions);
-    const queue: Pending[] = [];
-    for (const r of recipients) {
-      const options = effectiveOptions(request.options, r);
-      const existing = current.get(r.key);
-      if (existing && satisfies(existing.roles, options.role)) {
-        settle({ status: "skipped", key: r.key, reason: "alreadyHasAccess", permission: existing });
-      } else if (dryRun) {
-        settle({ status: "skipped", key: r.key, reason: "dryRun" });
-      } else {
-        queue.push({ recipient: r, options, attempt: 0, waitedMs: 0, notBefore: 0 });
-      }
-    }
-    await flush(false);
+    // 3. Open the session, and 4. skip whoever already has the requested access (rerun safety).
+    progress.phase("checking");
+    const permissions = await openAndReadAccess(graph, item, session, dryRun);
+    const queue = toInvite(recipients, request.options, permissions, dryRun, ledger);
+    await ledger.flush(false);
 
-    progress.phase = "sharing";
-    emit();
-    if (queue.length > 0) {
-      const pacer = new Pacer(clock, { ...tuning.pacer }, tuning.timeScale);
-      const startedAt = clock.now();
-      let callSeq = 0;
-      let inFlight = 0;
-      const poke = loop.poke;
-      signal?.addEventListener("abort", poke);
-
-      const requeue = (p: Pending, delayMs: number) => {
-        p.attempt += 1;
-        p.waitedMs += delayMs;
-        p.notBefore = clock.now() + delayMs * tuning.timeScale;
-        queue.push(p);
-      };
-
-      // Permission re-reads are shared: one in flight at a time, and a read that started after an
-      // ambiguous answer arrived serves every reconcile waiting on answers up to that moment.
-      let lastRead: { startedAt: number; result: Promise<PermissionInfo[]> } | undefined;
-      const permissionsSince = (since: number): Promise<PermissionInfo[]> => {
-        if (lastRead && lastRead.startedAt >= since) return lastRead.result;
-        const previous = lastRead?.result.catch(() => []) ?? Promise.resolve([]);
-        const read = {
-          startedAt: Number.POSITIVE_INFINITY,
-          result: previous.then(() => {
-            read.startedAt = clock.now();
-            return graph.listPermissions(item);
-          }),
-        };
-        lastRead = read;
-        return read.result;
-      };
-
-      /** How long a 429 says everyone should wait (Graph time): Retry-After, or a backoff step. */
-      const throttleWait = (retryAfter: string | null, attempt: number): number => {
-        const d = decideRetry(
-          {
-            status: 429,
-            retryAfter,
-            attempt,
-            waitedMs: 0,
-            now: clock.now(),
-            random: random(),
-            idempotent: true,
-          },
-          tuning.retry,
-        );
-        return d.action === "stop" ? 0 : d.delayMs;
-      };
-
-      const failed = (p: Pending, error: GraphErrorInfo): Outcome => ({
-        status: "failed",
-        key: p.recipient.key,
-        error,
-      });
-      const fail = (p: Pending, error: GraphErrorInfo) => settle(failed(p, error));
-
-      /** Decides what happens to a recipient whose invite was refused before execution. */
-      const again = (p: Pending, status: number, retryAfter: string | null, error: GraphErrorInfo) => {
-        const d = decideRetry(
-          {
-            status,
-            retryAfter,
-            attempt: p.attempt + 1,
-            waitedMs: p.waitedMs,
-            now: clock.now(),
-            random: random(),
-            idempotent: true,
-          },
-          tuning.retry,
-        );
-        if (d.action === "stop") fail(p, error);
-        else requeue(p, d.delayMs);
-      };
-
-      /** Ambiguous answers: wait, look at the permissions, resend only to those who still have no access. */
-      const reconcile = async (
-        group: Array<{ p: Pending; error: GraphErrorInfo; status: number; retryAfter: string | null }>,
-      ) => {
-        const answeredAt = clock.now();
-        let delay = 0;
-        const retry: typeof group = [];
-        for (const g of group) {
-          const d = decideRetry(
-            {
-              status: g.status,
-              retryAfter: g.retryAfter,
-              attempt: g.p.attempt + 1,
-              waitedMs: g.p.waitedMs,
-              now: clock.now(),
-              random: random(),
-              idempotent: false,
-            },
-            tuning.retry,
-          );
-          delay = Math.max(delay, d.action === "stop" ? 0 : d.delayMs);
-          retry.push(g);
-          if (d.action === "stop") g.p.attempt = Number.POSITIVE_INFINITY;
-        }
-        await clock.sleep(delay * tuning.timeScale);
-        let index: Map<string, PermissionInfo>;
-        try {
-          if (stopped === "signIn") throw new ShareError("notSignedIn"); // no sign-in attempt per batch
-          index = accessIndex(await permissionsSince(answeredAt));
-        } catch (e) {
-          // Without a fresh look nobody is resent: unknown stays failed with the reason, never doubled.
-          for (const g of retry)
-            fail(g.p, { ...g.error, message: `${g.error.message} (could not be confirmed: ${describe(e)})` });
-          return;
-        }
-        for (const g of retry) {
-          const found = index.get(g.p.recipient.key);
-          if (found && satisfies(found.roles, g.p.options.role)) {
-            settle({
-              status: "granted",
-              key: g.p.recipient.key,
-              permission: found,
-              confirmedAfterRetry: true,
-            });
-          } else if (!Number.isFinite(g.p.attempt) || cancelled || stopped) {
-            fail(g.p, g.error);
-          } else {
-            requeue(g.p, delay);
-          }
-        }
-      };
-
-      const runBatch = async (batch: Pending[]) => {
-        const usedSession = await session.current();
-        const calls: InviteCall[] = batch.map((p) => ({
-          id: String(++callSeq),
-          body: buildInviteBody(p.recipient, p.options),
-        }));
-        const touchedBefore = session.lastTouched();
-        const result = await graph.inviteBatch(item, calls, usedSession);
-        if (result.kind === "failed" && isSignInLostAnswer(result.status)) throw new GraphError(result.error);
-        const ambiguous: Parameters<typeof reconcile>[0] = [];
-        let throttledAfter: number | undefined;
-        let sessionLost = false;
-        if (result.kind === "failed") {
-          if (result.status === 429) {
-            // The whole batch was refused before execution: every invite may be sent again.
-            throttledAfter = throttleWait(result.retryAfter, 1);
-            batch.forEach((p) => again(p, 429, result.retryAfter, result.error));
-          } else if (isAmbiguousBatchFailure(result.status, result.error)) {
-            batch.forEach((p) =>
-              ambiguous.push({
-                p,
-                error: result.error,
-                status: result.status,
-                retryAfter: result.retryAfter,
-              }),
-            );
-          } else {
-            batch.forEach((p) => fail(p, result.error));
-          }
-        } else {
-          batch.forEach((p, i) => {
-            const call = calls[i];
-            const answer = call && result.items.get(call.id);
-            if (!answer) return;
-            const a = classifyInviteAnswer(answer.status, answer.headers, answer.body);
-            if (a.kind === "granted") {
-              const o: Outcome = { status: "granted", key: p.recipient.key, permission: a.permission };
-              if (a.warning) o.warning = a.warning;
-              settle(o);
-              pacer.onSuccess();
-            } else if (a.kind === "failed") {
-              fail(p, a.error);
-            } else if (a.kind === "again") {
-              if (a.session) {
-                sessionLost = true;
-                // Refused before execution, so sending again is safe, and it is the session's fault, not
-                // the recipient's: no attempt is counted. The number of sessions lost is bounded below.
-                if (!isRecreatableSessionError(a.error) && p.attempt >= tuning.retry.maxAttempts) {
-                  fail(p, a.error);
-                  return;
-                }
-                if (!isRecreatableSessionError(a.error)) p.attempt += 1;
-                p.notBefore = clock.now();
-                queue.push(p);
-              } else {
-                if (answer.status === 429) {
-                  throttledAfter = Math.max(throttledAfter ?? 0, throttleWait(a.retryAfter, p.attempt + 1));
-                }
-                again(p, answer.status, a.retryAfter, a.error);
-              }
-            } else {
-              ambiguous.push({ p, error: a.error, status: answer.status, retryAfter: a.retryAfter });
-            }
-          });
-        }
-        pacer.onAnswered(batch.length);
-        if (result.kind === "items") pacer.onBatchHeaders(result.items.values());
-        if (throttledAfter !== undefined) pacer.onThrottle(throttledAfter);
-        if (sessionLost) await session.lost(usedSession, touchedBefore);
-        if (ambiguous.length) await reconcile(ambiguous);
-      };
-
-      const takeReady = (): Pending[] => {
-        const now = clock.now();
-        queue.sort((a, b) => a.notBefore - b.notBefore);
-        const ready: Pending[] = [];
-        const cap = pacer.batchCap(tuning.batchSize);
-        while (ready.length < cap && queue.length && (queue[0]?.notBefore ?? 0) <= now) {
-          const p = queue.shift();
-          if (p) ready.push(p);
-        }
-        return ready;
-      };
-
-      const workers: Promise<void>[] = [];
-      const launch = (batch: Pending[]) => {
-        inFlight += 1;
-        const w = runBatch(batch)
-          .catch((e: unknown) => {
-            // Sign-in lost: the run stops once (sign-in-stop.ts), and this batch was not sent. Anything
-            // else (a bug, a write failure) must not strand recipients: they fail with the reason.
-            if (isSignInLost(e)) stopped ??= "signIn";
-            const error: GraphErrorInfo = { status: 0, code: "unexpected", message: describe(e) };
-            for (const p of batch.filter((b) => !outcomes.has(b.recipient.key)))
-              settle(isSignInLost(e) ? notSentOutcome(p.recipient.key, "signIn") : failed(p, error));
-          })
-          .finally(() => {
-            // The slot is free as soon as Graph has answered; writing back runs alongside the next batch.
-            inFlight -= 1;
-            poke();
-            const eta = estimateEta(clock.now() - startedAt, outcomes.size, recipients.length);
-            if (eta === undefined) delete progress.etaMs;
-            else progress.etaMs = eta;
-            emit();
-            return flush(false);
-          });
-        workers.push(w);
-      };
-
-      while (queue.length > 0 || inFlight > 0) {
-        if (signal?.aborted) cancelled = true;
-        const halt = cancelled ? "cancelled" : stopped;
-        if (halt) {
-          // Nothing new is sent; what is queued is recorded as not sent. In-flight batches finish.
-          for (const p of queue.splice(0)) settle(notSentOutcome(p.recipient.key, halt));
-          if (inFlight === 0) break;
-          await loop.changed();
-          continue;
-        }
-        if (pause.waiting) {
-          await loop.changed(); // nothing is sent while the person decides
-          continue;
-        }
-        const gate = pacer.nextSlot(inFlight);
-        if (gate > 0) {
-          await loop.nap(gate);
-          continue;
-        }
-        const ready = takeReady();
-        if (ready.length > 0) {
-          pacer.onSend(ready.length);
-          launch(ready);
-          continue;
-        }
-        const earliest = queue.length ? Math.min(...queue.map((p) => p.notBefore)) - clock.now() : Infinity;
-        await loop.nap(Number.isFinite(earliest) ? Math.max(1, earliest) : Infinity);
-      }
-      await Promise.allSettled(workers);
-      signal?.removeEventListener("abort", poke);
-    }
+    // 5. Invite the rest in batches; every batch's outcomes are written back as it ends.
+    progress.phase("sharing");
+    const run: InviteRun = { deps, tuning, item, session, ledger, stop, loop, pause, signal: request.signal };
+    if (queue.length > 0) await inviteInBatches(queue, run);
   } finally {
-    // Without a token closing cannot succeed; asking for one would be a second sign-in attempt. The
-    // session idles out in minutes.
-    if (stopped !== "signIn") await session.close();
-    // Every recipient leaves with exactly one outcome, even when the run broke off.
-    for (const r of recipients) {
-      if (!outcomes.has(r.key)) {
-        settle({
-          status: "failed",
-          key: r.key,
-          error: { status: 0, code: "notSent", message: "The run stopped before this recipient was sent." },
-        });
-      }
-    }
-    progress.phase = "finishing";
-    emit();
-    await flush(true);
-    if (writeBack.error !== undefined) {
-      // One more try, with the log table made again in case its sheet was deleted during the run.
-      await workbook.ensureLog().catch(() => undefined);
-      await flush(true);
-    }
+    // 6. Close the session. Without a token closing cannot succeed; asking for one would be a second
+    // sign-in attempt, and the session idles out in minutes.
+    if (stop.stopped !== "signIn") await session.close();
+    ledger.settleUnsent();
+    progress.phase("finishing");
+    await ledger.flushLast(workbook);
   }
-  if (writeBack.error !== undefined) {
+  const writeError = ledger.writeBack.error;
+  if (writeError !== undefined) {
     // The invitations stand; only the record of them could not be written. Say so rather than pretend.
-    throw new ShareError("workbookWrite", [describe(writeBack.error)], { cause: writeBack.error });
+    throw new ShareError("workbookWrite", [describe(writeError)], { cause: writeError });
   }
 
-  progress.phase = "done";
-  progress.remaining = 0;
-  delete progress.etaMs;
-  emit();
-  const list = recipients.map((r) => outcomes.get(r.key)).filter((o): o is Outcome => o !== undefined);
+  // 7. Done: what happened to whom, for the task pane.
+  progress.state.phase = "done";
+  progress.state.remaining = 0;
+  delete progress.state.etaMs;
+  progress.emit();
+  return summarize({ runId, dryRun, parsed, logSheet, graph, session, ledger, stop, progress, ctx });
+}
+
+/** The run's summary, once every recipient has an outcome. */
+function summarize(run: {
+  runId: string;
+  dryRun: boolean;
+  parsed: ParsedSelection;
+  logSheet: string;
+  graph: GraphPort;
+  session: WorkbookSession;
+  ledger: OutcomeLedger;
+  stop: RunStop;
+  progress: RunProgress;
+  ctx: RunContext;
+}): ShareSummary {
+  const { ledger, progress, stop } = run;
+  const list = ledger.list();
   const summary: ShareSummary = {
-    runId,
-    total: recipients.length,
-    granted: progress.granted,
-    failed: progress.failed,
-    skipped: progress.skipped,
-    cancelled,
-    dryRun,
+    runId: run.runId,
+    total: ledger.total,
+    granted: progress.state.granted,
+    failed: progress.state.failed,
+    skipped: progress.state.skipped,
+    cancelled: stop.cancelled,
+    dryRun: run.dryRun,
     notSent: list.filter(isNotSent).length,
-    rejected: parsed.rejected,
-    duplicates: parsed.duplicates.length,
+    rejected: run.parsed.rejected,
+    duplicates: run.parsed.duplicates.length,
     outcomes: list,
-    sessionUsed: !dryRun && !ctx.sessionless,
-    logSheet,
-    statusesSkipped: writeBack.statusesSkipped,
-    unwritableRows: writeBack.unwritableRows,
-    roundTrips: graph.roundTrips(),
+    sessionUsed: !run.dryRun && !run.ctx.sessionless,
+    logSheet: run.logSheet,
+    statusesSkipped: ledger.writeBack.statusesSkipped,
+    unwritableRows: ledger.writeBack.unwritableRows,
+    roundTrips: run.graph.roundTrips(),
   };
-  if (session.note) summary.sessionNote = session.note;
-  if (stopped) summary.stoppedFor = stopped;
+  if (run.session.note) summary.sessionNote = run.session.note;
+  if (stop.stopped) summary.stoppedFor = stop.stopped;
   return summary;
+}
+
+/** The recipients this run shares with: all of them, or (Retry failed) those whose rows last failed. */
+async function readToShare(
+  workbook: WorkbookPort,
+  only: ShareRequest["only"],
+): Promise<{ parsed: ParsedSelection; recipients: Recipient[] }> {
+  const parsed = await readRecipients(workbook);
+  let recipients = parsed.recipients;
+  if (only === "failed") {
+    const keys = failedRecipients(parsed);
+    recipients = recipients.filter((r) => keys.has(r.key));
+  }
+  if (recipients.length === 0 && parsed.rejected.length === 0) throw new ShareError("noRecipients");
+  return { parsed, recipients };
+}
+
+/** The workbook's OneDrive/SharePoint URL; an unsaved, local or unknown location stops the run. */
+function cloudUrl(workbook: WorkbookPort): string {
+  const location = classifyDocumentUrl(workbook.documentUrl());
+  if (location.kind === "unsaved" || location.kind === "local") throw new ShareError("notInCloud");
+  if (location.kind === "unsupported") throw new ShareError("unsupportedLocation");
+  return location.url;
+}
+
+/**
+ * Opens the workbook session (not for a dry run) and reads who has access. The session and the read go
+ * out together in one $batch where the Graph client can.
+ */
+async function openAndReadAccess(
+  graph: GraphPort,
+  item: DriveItemRef,
+  session: WorkbookSession,
+  dryRun: boolean,
+): Promise<PermissionInfo[]> {
+  try {
+    if (!dryRun && graph.openSessionAndListPermissions) {
+      const start = await graph.openSessionAndListPermissions(item);
+      session.adopt(start.sessionId, start.sessionError);
+      return start.permissions;
+    }
+    if (!dryRun) await session.open();
+    return await graph.listPermissions(item);
+  } catch (e) {
+    throw toShareError(e, "workbookNotFound");
+  }
+}
+
+/** Rerun safety: whoever already has the requested access is not invited again (nor anyone, in a dry run). */
+function toInvite(
+  recipients: Recipient[],
+  requested: ShareOptions,
+  permissions: PermissionInfo[],
+  dryRun: boolean,
+  ledger: OutcomeLedger,
+): Pending[] {
+  const current = accessIndex(permissions);
+  const queue: Pending[] = [];
+  for (const r of recipients) {
+    const options = effectiveOptions(requested, r);
+    const existing = current.get(r.key);
+    if (existing && satisfies(existing.roles, options.role)) {
+      ledger.settle({ status: "skipped", key: r.key, reason: "alreadyHasAccess", permission: existing });
+    } else if (dryRun) {
+      ledger.settle({ status: "skipped", key: r.key, reason: "dryRun" });
+    } else {
+      queue.push({ recipient: r, options, attempt: 0, waitedMs: 0, notBefore: 0 });
+    }
+  }
+  return queue;
+}
+
+/** What sending in batches runs over. */
+interface InviteRun {
+  deps: FlowDeps;
+  tuning: FlowTuning;
+  item: DriveItemRef;
+  session: WorkbookSession;
+  ledger: OutcomeLedger;
+  stop: RunStop;
+  loop: LoopWakeup;
+  pause: FirstFailuresPause;
+  signal: AbortSignal | undefined;
+}
+
+/** Wires the dispatcher to the batch answers and reconciliation, and sends until the queue is done. */
+async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> {
+  const { deps, tuning, ledger, stop, signal } = run;
+  const { clock, graph } = deps;
+  const random = deps.random ?? Math.random;
+  const decide: RetryDecider = (input) =>
+    decideRetry({ ...input, now: clock.now(), random: random() }, tuning.retry);
+  const pacer = new Pacer(clock, { ...tuning.pacer }, tuning.timeScale);
+  const startedAt = clock.now();
+  const dispatcher: BatchDispatcher = new BatchDispatcher(
+    clock,
+    pacer,
+    run.loop,
+    tuning.batchSize,
+    tuning.timeScale,
+    {
+      send: (batch) => answers.send(batch),
+      failed: (batch, e) => {
+        // Sign-in lost: the run stops once (sign-in-stop.ts), and this batch was not sent. Anything
+        // else (a bug, a write failure) must not strand recipients: they fail with the reason.
+        if (isSignInLost(e)) stop.stop("signIn");
+        const error: GraphErrorInfo = { status: 0, code: "unexpected", message: describe(e) };
+        for (const p of batch.filter((b) => !ledger.has(b.recipient.key))) {
+          const key = p.recipient.key;
+          ledger.settle(isSignInLost(e) ? notSentOutcome(key, "signIn") : { status: "failed", key, error });
+        }
+      },
+      answered: () => {
+        ledger.batchAnswered(clock.now() - startedAt);
+        return ledger.flush(false);
+      },
+      halt: () => {
+        if (signal?.aborted) stop.cancelled = true;
+        return stop.halt;
+      },
+      notSent: (p, why) => ledger.settle(notSentOutcome(p.recipient.key, why)),
+      paused: () => run.pause.waiting !== undefined,
+    },
+  );
+  const rereads = new PermissionRereads(graph, run.item, clock);
+  const requeue = (p: Pending, delayMs: number) => dispatcher.requeue(p, delayMs);
+  const reconcileDeps = {
+    clock,
+    timeScale: tuning.timeScale,
+    decide,
+    rereads,
+    ledger,
+    stop,
+    requeue,
+    describe,
+  };
+  const answers = new BatchAnswers({
+    graph,
+    item: run.item,
+    session: run.session,
+    pacer,
+    ledger,
+    dispatcher,
+    retry: tuning.retry,
+    decide,
+    reconcile: (group) => reconcile(group, reconcileDeps),
+  });
+  for (const p of queue) dispatcher.add(p);
+  await dispatcher.run(signal);
 }
 
 /** Maps a failure before any invite was sent to the sentence a person reads. */
 export function toShareError(e: unknown, notFound: ShareErrorCode): ShareError {
   if (e instanceof ShareError) return e;
-  if (e instanceof GraphError) {
+  if (isGraphFailure(e)) {
     const { status, code, requestId } = e.info;
     const details = [`${code}${requestId ? ` (request ID ${requestId})` : ""}`];
     if (status === 404) return new ShareError(notFound, details, { cause: e });
@@ -607,11 +402,6 @@ export function toShareError(e: unknown, notFound: ShareErrorCode): ShareError {
     return new ShareError("graph", [`${details[0]}: ${e.info.message}`], { cause: e });
   }
   return new ShareError("graph", [describe(e)], { cause: e });
-}
-
-function estimateEta(elapsedMs: number, done: number, total: number): number | undefined {
-  if (done === 0 || elapsedMs <= 0) return undefined;
-  return Math.round((elapsedMs / done) * (total - done));
 }
 
 function describe(e: unknown): string {

@@ -4,8 +4,8 @@
 // "Retry failed" picks up after the person signs in.
 
 import { ShareError } from "../core/errors";
+import { isGraphFailure } from "../core/graph-failure";
 import type { GraphErrorInfo } from "../core/types";
-import { GraphError } from "../graph/http";
 
 /**
  * True for a failure that only signing in again can cure: the token provider's notSignedIn (it has
@@ -13,7 +13,7 @@ import { GraphError } from "../graph/http";
  */
 export function isSignInLost(e: unknown): boolean {
   if (e instanceof ShareError) return e.code === "notSignedIn";
-  if (e instanceof GraphError) return e.info.status === 401;
+  if (isGraphFailure(e)) return e.info.status === 401;
   return false;
 }
 
@@ -24,7 +24,7 @@ export function isSignInLostAnswer(status: number): boolean {
 
 /** What the run records about the sign-in failure (codes only: never a token or an MSAL message). */
 export function signInLostInfo(e: unknown): GraphErrorInfo {
-  if (e instanceof GraphError) return { ...e.info, message: "Microsoft 365 refused the sign-in (401)." };
+  if (isGraphFailure(e)) return { ...e.info, message: "Microsoft 365 refused the sign-in (401)." };
   const detail = e instanceof ShareError ? e.details.join(" ") : "";
   return { status: 401, code: "signInRequired", message: detail || "Sign-in is needed again." };
 }

@@ -1,6 +1,6 @@
 // The real clock for the task pane and Node tools.
 
-import type { Clock } from "./ports";
+import type { Clock } from "../core/ports";
 
 export const systemClock: Clock = {
   now: () => Date.now(),

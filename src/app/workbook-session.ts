@@ -5,7 +5,7 @@
 // says so. Closed at the end in every case.
 
 import type { DriveItemRef, GraphErrorInfo } from "../core/types";
-import type { Clock, GraphPort } from "./ports";
+import type { Clock, GraphPort } from "../core/ports";
 import { isSignInLost } from "./sign-in-stop";
 
 const MAX_SESSIONS_LOST = 5;

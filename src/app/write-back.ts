@@ -15,7 +15,7 @@ import { chunkBySize, rowPayloadSize } from "../core/cell-text";
 import { PERMISSION_LOG_COLUMNS, STATUS_COLUMN_HEADER } from "../core/permission-log";
 import { duplicateIndex, isWritableStatusCell, rowStatusText } from "../core/results";
 import type { Outcome, ParsedSelection } from "../core/types";
-import type { FlushReport, StatusWrite, WorkbookPort } from "./ports";
+import type { FlushReport, StatusWrite, WorkbookPort } from "../core/ports";
 
 /** Attempts at writing one row, alone, before it is reported as unwritable. */
 export const MAX_ROW_ATTEMPTS = 3;

@@ -83,22 +83,45 @@ export const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 type Path = "naa" | "dialog";
 
-export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
-  const scopes = [...(deps.scopes ?? GRAPH_SCOPES)];
-  const listeners = new Set<() => void>();
-  let naaClient: Promise<NestableClientLike> | undefined;
-  let naaOff = false;
-  let token: { accessToken: string; expiresOn: number } | undefined;
-  let account: AccountSummary | undefined;
-  let naaAccount: AccountInfo | undefined;
-  let path: Path | undefined;
-  let selectAccountNext = false;
-  let pending: Promise<string> | undefined;
-  // Bumped by signOut, so a sign-in that was under way when the person signed out is not remembered.
-  let generation = 0;
+interface Accepted {
+  accessToken: string;
+  expiresOn: number;
+  account: AccountSummary | undefined;
+  info: AccountInfo | undefined;
+}
 
-  const notify = () => {
-    for (const listener of [...listeners]) {
+export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
+  const msal = new MsalSignIn(deps);
+  return {
+    getToken: (options) => msal.getToken(options),
+    currentAccount: () => msal.currentAccount(),
+    signOut: () => msal.signOut(),
+    status: () => msal.status(),
+    onChange: (listener) => msal.onChange(listener),
+  };
+}
+
+/** The state of one add-in's sign-in: the NAA client (or that there is none), the token, the account. */
+class MsalSignIn {
+  private readonly scopes: string[];
+  private readonly listeners = new Set<() => void>();
+  private naaClient: Promise<NestableClientLike> | undefined;
+  private naaOff = false;
+  private token: { accessToken: string; expiresOn: number } | undefined;
+  private account: AccountSummary | undefined;
+  private naaAccount: AccountInfo | undefined;
+  private path: Path | undefined;
+  private selectAccountNext = false;
+  private pending: Promise<string> | undefined;
+  // Bumped by signOut, so a sign-in that was under way when the person signed out is not remembered.
+  private generation = 0;
+
+  constructor(private readonly deps: MsalTokenProviderDeps) {
+    this.scopes = [...(deps.scopes ?? GRAPH_SCOPES)];
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) {
       try {
         listener();
       } catch (e) {
@@ -108,62 +131,55 @@ export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
         });
       }
     }
-  };
+  }
 
-  const clientOrUndefined = async (): Promise<NestableClientLike | undefined> => {
-    if (naaOff) return undefined;
+  private async clientOrUndefined(): Promise<NestableClientLike | undefined> {
+    if (this.naaOff) return undefined;
     let supported = false;
     try {
-      supported = deps.office.nestedAppAuthSupported();
+      supported = this.deps.office.nestedAppAuthSupported();
     } catch {
       supported = false;
     }
     if (!supported) {
-      naaOff = true;
+      this.naaOff = true;
       return undefined;
     }
-    naaClient ??= Promise.resolve().then(deps.naa);
+    this.naaClient ??= Promise.resolve().then(this.deps.naa);
     try {
-      return await naaClient;
+      return await this.naaClient;
     } catch {
-      naaOff = true;
+      this.naaOff = true;
       return undefined;
     }
-  };
+  }
 
-  const officeLoginHint = async (): Promise<string | undefined> => {
+  private async officeLoginHint(): Promise<string | undefined> {
     try {
-      const context = await deps.office.getAuthContext?.();
+      const context = await this.deps.office.getAuthContext?.();
       const hint = context?.loginHint || context?.userPrincipalName;
       return typeof hint === "string" && hint ? hint : undefined;
     } catch {
       return undefined;
     }
-  };
-
-  interface Accepted {
-    accessToken: string;
-    expiresOn: number;
-    account: AccountSummary | undefined;
-    info: AccountInfo | undefined;
   }
 
-  const accept = (result: Accepted, via: Path, started: number): string => {
+  private accept(result: Accepted, via: Path, started: number): string {
     if (!result.accessToken) throw signInFailed({ errorCode: "empty_token" });
-    if (started === generation) {
-      token = { accessToken: result.accessToken, expiresOn: result.expiresOn };
-      account = result.account ?? account;
-      naaAccount = result.info;
-      path = via;
-      selectAccountNext = false;
-      notify();
+    if (started === this.generation) {
+      this.token = { accessToken: result.accessToken, expiresOn: result.expiresOn };
+      this.account = result.account ?? this.account;
+      this.naaAccount = result.info;
+      this.path = via;
+      this.selectAccountNext = false;
+      this.notify();
     }
     return result.accessToken;
-  };
+  }
 
-  const fromMsal = (result: TokenResultLike, started: number): string => {
+  private fromMsal(result: TokenResultLike, started: number): string {
     const info = result.account ?? undefined;
-    return accept(
+    return this.accept(
       {
         accessToken: result.accessToken,
         expiresOn: result.expiresOn?.getTime() ?? 0,
@@ -173,16 +189,18 @@ export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
       "naa",
       started,
     );
-  };
+  }
 
-  const viaDialog = async (started: number): Promise<string> => {
-    const loginHint = selectAccountNext ? undefined : (account?.username ?? (await officeLoginHint()));
+  private async viaDialog(started: number): Promise<string> {
+    const loginHint = this.selectAccountNext
+      ? undefined
+      : (this.account?.username ?? (await this.officeLoginHint()));
     const request: { loginHint?: string; selectAccount?: boolean } = {};
     if (loginHint) request.loginHint = loginHint;
-    if (selectAccountNext) request.selectAccount = true;
+    if (this.selectAccountNext) request.selectAccount = true;
     let result: DialogResult;
     try {
-      result = await deps.openDialog(buildDialogUrl(deps.dialogPage, request));
+      result = await this.deps.openDialog(buildDialogUrl(this.deps.dialogPage, request));
     } catch (e) {
       throw signInFailed(e);
     }
@@ -191,99 +209,103 @@ export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
       if (isCancelled({ errorCode: result.errorCode })) throw signInCancelled();
       throw signInFailed({ errorCode: result.errorCode });
     }
-    return accept({ ...result, info: undefined }, "dialog", started);
-  };
+    return this.accept({ ...result, info: undefined }, "dialog", started);
+  }
 
-  const silent = async (client: NestableClientLike, forceRefresh: boolean): Promise<TokenResultLike> => {
-    if (naaAccount) return client.acquireTokenSilent({ scopes, account: naaAccount, forceRefresh });
+  private async silent(client: NestableClientLike, forceRefresh: boolean): Promise<TokenResultLike> {
+    const scopes = this.scopes;
+    if (this.naaAccount) return client.acquireTokenSilent({ scopes, account: this.naaAccount, forceRefresh });
     // SilentRequest has no loginHint; ssoSilent is MSAL's silent call that takes one (same NAA path).
     // After a 401 the hint is skipped: ssoSilent could answer from MSAL's cache with the rejected token.
-    const loginHint = selectAccountNext || forceRefresh ? undefined : await officeLoginHint();
+    const loginHint = this.selectAccountNext || forceRefresh ? undefined : await this.officeLoginHint();
     if (loginHint) return client.ssoSilent({ scopes, loginHint });
     return client.acquireTokenSilent({ scopes, forceRefresh });
-  };
+  }
 
-  const acquire = async (forceRefresh: boolean): Promise<string> => {
-    const started = generation;
-    const client = await clientOrUndefined();
-    if (!client) return viaDialog(started);
+  private async acquire(forceRefresh: boolean): Promise<string> {
+    const started = this.generation;
+    const client = await this.clientOrUndefined();
+    if (!client) return this.viaDialog(started);
     try {
-      return fromMsal(await silent(client, forceRefresh), started);
+      return this.fromMsal(await this.silent(client, forceRefresh), started);
     } catch (e) {
       if (isNaaUnavailable(e)) {
-        naaOff = true;
-        return viaDialog(started);
+        this.naaOff = true;
+        return this.viaDialog(started);
       }
       if (!isInteractionRequired(e)) throw signInFailed(e);
     }
-    const popup: PopupRequest = { scopes };
-    if (naaAccount) popup.account = naaAccount;
-    if (selectAccountNext) popup.prompt = "select_account";
+    const popup: PopupRequest = { scopes: this.scopes };
+    if (this.naaAccount) popup.account = this.naaAccount;
+    if (this.selectAccountNext) popup.prompt = "select_account";
     try {
-      return fromMsal(await client.acquireTokenPopup(popup), started);
+      return this.fromMsal(await client.acquireTokenPopup(popup), started);
     } catch (e) {
       if (isCancelled(e)) throw signInCancelled();
-      if (isPopupBlocked(e)) return viaDialog(started);
+      if (isPopupBlocked(e)) return this.viaDialog(started);
       if (isNaaUnavailable(e)) {
-        naaOff = true;
-        return viaDialog(started);
+        this.naaOff = true;
+        return this.viaDialog(started);
       }
       throw signInFailed(e);
     }
-  };
+  }
 
-  const getToken: TokenProvider = (options) => {
+  getToken(options?: Parameters<TokenProvider>[0]): Promise<string> {
     const forceRefresh = options?.forceRefresh === true;
-    if (forceRefresh) token = undefined;
-    if (token && token.expiresOn - EXPIRY_MARGIN_MS > deps.clock.now()) {
-      return Promise.resolve(token.accessToken);
+    if (forceRefresh) this.token = undefined;
+    if (this.token && this.token.expiresOn - EXPIRY_MARGIN_MS > this.deps.clock.now()) {
+      return Promise.resolve(this.token.accessToken);
     }
     // One sign-in at a time: concurrent Graph requests (and their 401 retries) share it, so the
     // person never sees two popups or dialogs.
-    pending ??= acquire(forceRefresh)
+    this.pending ??= this.acquire(forceRefresh)
       // Whatever escapes still leaves as a ShareError carrying a code only.
       .catch((e: unknown) => Promise.reject(signInFailed(e)))
       .finally(() => {
-        pending = undefined;
+        this.pending = undefined;
       });
-    return pending;
-  };
+    return this.pending;
+  }
 
-  return {
-    getToken,
-    currentAccount: () => (account ? { ...account } : undefined),
-    signOut: () => {
-      generation += 1;
-      token = undefined;
-      account = undefined;
-      naaAccount = undefined;
-      path = undefined;
-      selectAccountNext = true;
-      notify();
-    },
-    status: () => {
-      if (!account) {
-        return {
-          state: "signedOut",
-          text: "Not signed in. You'll sign in when you share.",
-          canSignOut: false,
-        };
-      }
-      const who = account.name ? `${account.name} (${account.username})` : account.username;
+  currentAccount(): AccountSummary | undefined {
+    return this.account ? { ...this.account } : undefined;
+  }
+
+  signOut(): void {
+    this.generation += 1;
+    this.token = undefined;
+    this.account = undefined;
+    this.naaAccount = undefined;
+    this.path = undefined;
+    this.selectAccountNext = true;
+    this.notify();
+  }
+
+  status(): SignInStatus {
+    const account = this.account;
+    if (!account) {
       return {
-        state: "signedIn",
-        text: `Signed in as ${who}.`,
-        account: { ...account },
-        canSignOut: path === "dialog",
+        state: "signedOut",
+        text: "Not signed in. You'll sign in when you share.",
+        canSignOut: false,
       };
-    },
-    onChange: (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
+    }
+    const who = account.name ? `${account.name} (${account.username})` : account.username;
+    return {
+      state: "signedIn",
+      text: `Signed in as ${who}.`,
+      account: { ...account },
+      canSignOut: this.path === "dialog",
+    };
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
 }
 
 /** The sign-in of a build without a client ID: every token request fails with a plain sentence. */

@@ -1,7 +1,7 @@
 // Groups status cells into contiguous vertical blocks, so the Office adapter writes each block with
 // one range write (one numberFormat + one values operation) instead of one per cell.
 
-/** One status cell to write (0-based sheet coordinates); the same shape as StatusWrite in app/ports. */
+/** One status cell to write (0-based sheet coordinates); the same shape as StatusWrite in core/ports. */
 export interface StatusCellWrite {
   sheet: string;
   row: number;

@@ -22,7 +22,7 @@ import {
 } from "../core/retry-policy";
 import { encodeSharingUrl } from "../core/sharing-url";
 import type { DriveItemRef, GraphErrorInfo, PermissionInfo } from "../core/types";
-import type { Clock, GraphPort, InviteBatchResult, InviteCall, InviteRoute } from "../app/ports";
+import type { Clock, GraphPort, InviteBatchResult, InviteCall, InviteRoute } from "../core/ports";
 import { GraphError, GraphHttp, isDotSegment, type GraphResponse } from "./http";
 
 export interface GraphApiOptions {

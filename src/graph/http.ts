@@ -2,6 +2,7 @@
 // the local Graph emulator over real HTTP and the task pane against Microsoft Graph.
 
 import { parseGraphError } from "../core/graph-json";
+import type { GraphFailure } from "../core/graph-failure";
 import type { GraphErrorInfo } from "../core/types";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -33,7 +34,8 @@ export interface GraphResponse {
 }
 
 /** A Graph call that did not succeed, carrying Graph's code and request-id. */
-export class GraphError extends Error {
+export class GraphError extends Error implements GraphFailure {
+  readonly graphFailure = true as const;
   readonly info: GraphErrorInfo;
   readonly retryAfter: string | null;
 

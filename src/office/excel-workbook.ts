@@ -3,7 +3,7 @@
 // context.sync() round trips whatever the size of the selection; everything else is pure code.
 // Errors from Excel are not caught here: the share flow reports them.
 
-import type { FlushReport, PaneWorkbookPort, WorkbookFlush } from "../app/ports";
+import type { FlushReport, PaneWorkbookPort, WorkbookFlush } from "../core/ports";
 import {
   columnLetters,
   intersectBoxes,

@@ -2,7 +2,7 @@
 // (webpack --mode development defines __DEV_BUILD__ true) reads ?graph=<base url>&token=<value> so the
 // same page can run against the local Graph emulator. In production the branch is removed at build time.
 
-import type { InviteRoute } from "../app/ports";
+import type { InviteRoute } from "../core/ports";
 
 declare const __DEV_BUILD__: boolean;
 

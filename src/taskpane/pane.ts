@@ -3,7 +3,7 @@
 // module decides what is shown; the render module shows it.
 
 import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
-import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../app/ports";
+import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
 import type { PauseInfo } from "../app/failure-pause";
 import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../app/share-flow";
 import { isShareError, type ShareError } from "../core/errors";

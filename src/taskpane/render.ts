@@ -2,7 +2,7 @@
 // cells and from Graph are data) and then updates it from a PaneView. It decides nothing; every text
 // comes from state.ts. Element ids are stable: the browser tests use them.
 
-import type { InviteRoute } from "../app/ports";
+import type { InviteRoute } from "../core/ports";
 import { WORKBOOKS_ROUTE_LABEL } from "../core/share-options";
 import type { Role } from "../core/types";
 import type { ListView, PaneOptions, PaneView, Tone } from "./state";

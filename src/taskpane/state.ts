@@ -2,7 +2,7 @@
 // viewOf(state) → what the page shows. No DOM, no Office, no clock: tests drive it with plain data.
 
 import type { AccessLine, AccessListing, RevokeResult } from "../app/manage-access";
-import type { InviteRoute } from "../app/ports";
+import type { InviteRoute } from "../core/ports";
 import type { ShareProgress, ShareSummary } from "../app/share-flow";
 import { recipientLabel } from "../core/email-address";
 import { isShareError, SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../core/errors";

@@ -1,7 +1,7 @@
 // The composition root: builds the real ports (Excel through Office.js, Microsoft Graph over fetch, the
 // sign-in) and mounts the pane. Everything the pane shows is decided in state.ts and drawn by render.ts.
 
-import type { InviteRoute } from "../app/ports";
+import type { InviteRoute } from "../core/ports";
 import { systemClock } from "../app/system-clock";
 import { createDefaultTokenProvider, staticTokenProvider } from "../auth/token-provider";
 import { GraphApi } from "../graph/graph-api";

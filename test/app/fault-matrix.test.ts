@@ -2,7 +2,7 @@
 // each fault on its own and all of them mixed, every recipient ends with exactly one outcome in the
 // Permissions log, nobody is invited twice or mailed twice, no retry comes before its Retry-After, and
 // every session opened is closed. Waits run on a short clock (timeScale) on both sides.
-import type { GraphPort, WorkbookPort } from "../../src/app/ports";
+import type { GraphPort, WorkbookPort } from "../../src/core/ports";
 import { runShare, type ShareSummary } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
 import type { ShareOptions } from "../../src/core/types";

@@ -1,7 +1,7 @@
 // Manage access end to end: simulated Excel + the real Office adapter + the real Graph client over HTTP
 // against the emulator; one in-memory Graph for what the emulator does not model (inherited access).
 import { listAccess, planRevoke, revokeAccess, type AccessDeps } from "../../src/app/manage-access";
-import type { GraphPort } from "../../src/app/ports";
+import type { GraphPort } from "../../src/core/ports";
 import { systemClock } from "../../src/app/system-clock";
 import { accessRows } from "../../src/core/access-rows";
 import { ShareError } from "../../src/core/errors";

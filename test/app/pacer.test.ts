@@ -1,6 +1,6 @@
 // The pacer's behaviour on a fake clock: what it allows and when, never how fast anything runs
 // (performance figures live in `npm run bench`).
-import type { Clock } from "../../src/app/ports";
+import type { Clock } from "../../src/core/ports";
 import { Pacer } from "../../src/app/pacer";
 
 function fakeClock(start = 1_000_000): Clock & { advance(ms: number): void } {

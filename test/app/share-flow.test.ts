@@ -14,7 +14,7 @@ import {
   type Emulator,
 } from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
-import type { WorkbookPort } from "../../src/app/ports";
+import type { WorkbookPort } from "../../src/core/ports";
 import { runShare } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
 import { GraphApi } from "../../src/graph/graph-api";

@@ -1,6 +1,6 @@
 // The run's write-back over the real Office adapter and the simulated Excel host: one row Excel will
 // not take, or a huge number of rows, never stops the record of everyone else.
-import type { FlushReport, WorkbookFlush, WorkbookPort } from "../../src/app/ports";
+import type { FlushReport, WorkbookFlush, WorkbookPort } from "../../src/core/ports";
 import { MAX_ROW_ATTEMPTS, WriteBack } from "../../src/app/write-back";
 import { PERMISSION_LOG_COLUMNS } from "../../src/core/permission-log";
 import { parseRecipients } from "../../src/core/recipients";

@@ -1,5 +1,5 @@
 // Where the browser tests find Chromium, and the flags that work on Debian without a display or sandbox
-// (TOOLCHAIN.md, "Browser tests"). jest.config.js repeats the path rule to leave the suite out.
+// (docs/workbench.md, "Browser tests"). jest.config.js repeats the path rule to leave the suite out.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 

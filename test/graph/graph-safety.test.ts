@@ -4,7 +4,7 @@
 // our own where the emulator cannot be made to answer that way.
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Clock } from "../../src/app/ports";
+import type { Clock } from "../../src/core/ports";
 import { DEFAULT_RETRY_POLICY } from "../../src/core/retry-policy";
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphError, GraphHttp, type FetchLike } from "../../src/graph/http";

@@ -1,6 +1,6 @@
 // One place that wires the real flow for tests: the Graph emulator over HTTP, the simulated Excel
 // host with the real Office adapters, and the real Graph client.
-import type { GraphPort } from "../../src/app/ports";
+import type { GraphPort } from "../../src/core/ports";
 import type { ConfirmContinue } from "../../src/app/failure-pause";
 import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";

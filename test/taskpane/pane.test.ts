@@ -1,7 +1,7 @@
 /** @jest-environment ./test/taskpane/jsdom-with-fetch.env.js */
 // The whole pane in a DOM: the simulated Excel host as Office/Excel globals, the real Office adapters,
 // the real Graph client over HTTP against the emulator, and clicks on the page.
-import type { InviteRoute } from "../../src/app/ports";
+import type { InviteRoute } from "../../src/core/ports";
 import { systemClock } from "../../src/app/system-clock";
 import { SHARE_ERROR_MESSAGES } from "../../src/core/errors";
 import { ACCESS_TABLE } from "../../src/core/results";

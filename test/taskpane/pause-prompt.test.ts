@@ -1,7 +1,7 @@
 /** @jest-environment ./test/taskpane/jsdom-with-fetch.env.js */
 // The Stop / Go on question in the real pane (issue #11, defect 6): the simulated Excel host, the real
 // Graph client over HTTP against the emulator, and clicks and keys on the page.
-import type { InviteRoute } from "../../src/app/ports";
+import type { InviteRoute } from "../../src/core/ports";
 import { systemClock } from "../../src/app/system-clock";
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp } from "../../src/graph/http";

@@ -1,6 +1,6 @@
 // POST .../invite: request validation as Graph does it, recipient resolution and the grant itself.
 // api-reference/v1.0/api/driveitem-invite.md, api-reference/beta/api/driveitem-invite.md (207 partial success),
-// resources/driverecipient.md; GRAPH.md lists the issue threads behind each rule.
+// resources/driverecipient.md; docs/graph-facts.md lists the issue threads behind each rule.
 import { GraphError, isRecord } from "./http-types";
 import {
   guestPermission,

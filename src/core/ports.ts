@@ -1,9 +1,10 @@
-// The small interfaces the share flow runs over. The Office adapters (src/office) and the Graph
-// client (src/graph) implement them; tests and the benchmark may pass in-memory ones.
+// The small interfaces the share flow runs over (the ports). They live in src/core so that src/app
+// (which runs over them) and the adapters that implement them (src/office, the Graph client in
+// src/graph) depend on them without knowing each other; tests and the benchmark pass in-memory ones.
 
-import type { BatchItemResponse } from "../core/batch-json";
-import type { StatusCellWrite } from "../core/status-blocks";
-import type { DriveItemRef, GraphErrorInfo, PermissionInfo, SelectionGrid } from "../core/types";
+import type { BatchItemResponse } from "./batch-json";
+import type { StatusCellWrite } from "./status-blocks";
+import type { DriveItemRef, GraphErrorInfo, PermissionInfo, SelectionGrid } from "./types";
 
 /** One status cell to write beside a selected row (0-based sheet coordinates). */
 export type StatusWrite = StatusCellWrite;
@@ -92,19 +93,19 @@ export interface Clock {
 }
 
 export interface GraphPort {
-  /** GET /shares/{token}/driveItem for the document URL. Throws GraphError. */
+  /** GET /shares/{token}/driveItem for the document URL. Throws a GraphFailure (graph-failure.ts). */
   resolveWorkbook(documentUrl: string): Promise<DriveItemRef>;
-  /** POST .../workbook/createSession {persistChanges:true}; the session id. Throws GraphError. */
+  /** POST .../workbook/createSession {persistChanges:true}; the session id. Throws a GraphFailure (graph-failure.ts). */
   createSession(item: DriveItemRef): Promise<string>;
   refreshSession(item: DriveItemRef, sessionId: string): Promise<void>;
   closeSession(item: DriveItemRef, sessionId: string): Promise<void>;
-  /** Every permission on the item (following nextLink). Throws GraphError. */
+  /** Every permission on the item (following nextLink). Throws a GraphFailure (graph-failure.ts). */
   listPermissions(item: DriveItemRef): Promise<PermissionInfo[]>;
-  /** DELETE .../permissions/{id}: the whole permission, for everyone it names. Throws GraphError. */
+  /** DELETE .../permissions/{id}: the whole permission, for everyone it names. Throws a GraphFailure (graph-failure.ts). */
   deletePermission(item: DriveItemRef, permissionId: string): Promise<void>;
   /**
    * POST .../permissions/{id}/revokeGrants: takes one person off a sharing link, the others on it keep
-   * access (api-reference/v1.0/api/permission-revokegrants.md). Throws GraphError.
+   * access (api-reference/v1.0/api/permission-revokegrants.md). Throws a GraphFailure (graph-failure.ts).
    */
   revokeGrant(
     item: DriveItemRef,
@@ -120,7 +121,7 @@ export interface GraphPort {
   ): Promise<InviteBatchResult>;
   /**
    * Optional: opens a workbook session and reads the permissions in one round trip ($batch). A session
-   * that cannot be opened is reported, not thrown; a failed read throws GraphError.
+   * that cannot be opened is reported, not thrown; a failed read throws a GraphFailure.
    */
   openSessionAndListPermissions?(item: DriveItemRef): Promise<{
     sessionId?: string;
