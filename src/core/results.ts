@@ -30,7 +30,10 @@ const ROLE_NAMES: Record<string, string> = { read: "can view", write: "can edit"
  * "access" (the log's Roles column keeps Graph's own names), so statuses keep a closed grammar.
  */
 function roleText(roles: string[]): string {
-  const words = [...new Set(roles.map((r) => ROLE_NAMES[r] ?? "access"))];
+  // Own keys only: a role Graph adds later (or "valueOf") reads "access", never an Object method.
+  const words = [
+    ...new Set(roles.map((r) => (Object.hasOwn(ROLE_NAMES, r) ? ROLE_NAMES[r] : undefined) ?? "access")),
+  ];
   return words.length > 0 ? words.join(", ") : "access";
 }
 

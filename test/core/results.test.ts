@@ -154,7 +154,13 @@ const outcome: fc.Arbitrary<Outcome> = fc.oneof(
     }),
   graphError.map((error): Outcome => ({ status: "failed", key: "k", error })),
   fc
-    .constantFrom("alreadyHasAccess" as const, "cancelled" as const, "dryRun" as const)
+    .constantFrom(
+      "alreadyHasAccess" as const,
+      "cancelled" as const,
+      "dryRun" as const,
+      "signInNeeded" as const,
+      "stopped" as const,
+    )
     .map((reason): Outcome => ({ status: "skipped", key: "k", reason })),
 );
 const sheetName = fc.oneof(
@@ -181,6 +187,14 @@ describe("the add-in's own statuses", () => {
         numRuns: 2000,
       },
     );
+  });
+
+  it("reads a role named like an Object method as plain access, and still recognises the status", () => {
+    for (const role of ["valueOf", "constructor", "toString", "__proto__"]) {
+      const text = statusText({ status: "granted", key: "k", permission: { id: "p", roles: [role] } });
+      expect(text).toBe("Granted: access");
+      expect(isOwnStatusText(text)).toBe(true);
+    }
   });
 
   it("recognises every row status: single, duplicate, rejected and counted", () => {
