@@ -9,9 +9,9 @@ import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../
 import { isShareError, type ShareError } from "../core/errors";
 import { logRowForRunError } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
-import { GraphError } from "../graph/http";
+import { isGraphFailure } from "../core/graph-failure";
 import type { AccountSource } from "./account";
-import { createPaneDom, type PaneDom } from "./render";
+import { createPaneDom, type PaneDom, type PaneHandlers } from "./render";
 import {
   initialState,
   reduce,
@@ -68,17 +68,20 @@ function locationOf(url: string | undefined): Location {
       : "cloud";
 }
 
-export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
-  let state = initialState({
-    account: deps.account.status(),
-    location: locationOf(deps.workbook.documentUrl()),
-    route: deps.route ?? "items",
-    ...(deps.graphBaseUrl !== undefined ? { graphBaseUrl: deps.graphBaseUrl } : {}),
-    now: deps.clock.now(),
-  });
-  const work = new Set<Promise<unknown>>();
+/** What the effects below share with the controller. */
+interface PaneCore {
+  deps: PaneDeps;
+  state(): PaneState;
+  dispatch(event: PaneEvent): void;
+  /** Counts the promise as work in progress, for idle(). */
+  track<T>(p: Promise<T>): Promise<T>;
+  busy(): boolean;
+}
+
+/** Share, Cancel and the pause question: one run at a time. */
+function shareEffects(core: PaneCore, preview: () => Promise<void>) {
+  const { deps, dispatch, track } = core;
   let controller: AbortController | undefined;
-  let plan: RevokePlan | undefined;
   /** Answers the pending Stop / Go on question, if the run is asking one. */
   let answerPause: ((goOn: boolean) => void) | undefined;
   const confirmContinue = (info: PauseInfo) =>
@@ -90,44 +93,11 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       };
       dispatch({ type: "pauseAsked", info });
     });
-  let previewSeq = 0;
-
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    work.add(p);
-    void p.finally(() => work.delete(p)).catch(() => undefined);
-    return p;
-  };
-
-  const dispatch = (event: PaneEvent) => {
-    state = reduce(state, event);
-    dom.update(viewOf(state));
-  };
-
-  const busy = () =>
-    state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
-
-  const preview = () =>
-    track(
-      (async () => {
-        const seq = ++previewSeq;
-        dispatch({ type: "previewStarted" });
-        try {
-          const parsed = await readRecipients(deps.workbook);
-          // A later read (the selection moved again) wins.
-          if (seq !== previewSeq) return;
-          const failedKeys = failedRecipients(parsed);
-          const failedRows = parsed.rows.filter((r) => r.recipientKeys.some((k) => failedKeys.has(k))).length;
-          dispatch({ type: "previewLoaded", parsed, failedRows });
-        } catch (e) {
-          if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
-        }
-      })(),
-    );
 
   const logRunError = async (error: ShareError, runId: string) => {
     if (!LOGGED_CODES.has(error.code)) return;
     const cause = error.cause;
-    const graph = cause instanceof GraphError ? cause.info : undefined;
+    const graph = isGraphFailure(cause) ? cause.info : undefined;
     const ctx = { at: new Date(deps.clock.now()).toISOString(), runId };
     try {
       await deps.workbook.ensureLog();
@@ -143,7 +113,8 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   };
 
   const share = (only: "all" | "failed") => {
-    if (busy()) return;
+    if (core.busy()) return;
+    const state = core.state();
     const dryRun = state.options.dryRun;
     controller = new AbortController();
     const signal = controller.signal;
@@ -155,13 +126,13 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
           const summary = await runShare(
             {
               workbook: deps.workbook,
-              graph: deps.graphFor(state.options.route),
+              graph: deps.graphFor(core.state().options.route),
               clock: deps.clock,
               newRunId: () => runId,
               confirmContinue,
               ...(deps.tuning ? { tuning: deps.tuning } : {}),
             },
-            { options: shareOptionsOf(state.options), dryRun, only, signal },
+            { options: shareOptionsOf(core.state().options), dryRun, only, signal },
             { onProgress: (progress) => dispatch({ type: "shareProgress", progress }) },
           );
           dispatch({ type: "shareFinished", summary });
@@ -178,21 +149,8 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     );
   };
 
-  const accessDeps = () => ({
-    workbook: deps.workbook,
-    graph: deps.graphFor(state.options.route),
-    clock: deps.clock,
-  });
-
-  const handlers = {
-    options: (patch: Partial<PaneOptions>) => {
-      // Today moves on while the pane is open: a date checked against a stale "now" could pass.
-      dispatch({ type: "clock", now: deps.clock.now() });
-      dispatch({ type: "optionsChanged", patch });
-    },
-    advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
-    share: () => share("all"),
-    retryFailed: () => share("failed"),
+  return {
+    share,
     cancel: () => {
       if (!controller) return;
       dispatch({ type: "cancelRequested" });
@@ -200,7 +158,20 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       answerPause?.(false);
     },
     pauseAnswer: (goOn: boolean) => answerPause?.(goOn),
-    refresh: () => void preview(),
+    abort: () => controller?.abort(),
+  };
+}
+
+/** Manage access: list, plan the removal of the selected rows, remove after the confirmation. */
+function accessEffects(core: PaneCore) {
+  const { deps, dispatch, track } = core;
+  let plan: RevokePlan | undefined;
+  const accessDeps = () => ({
+    workbook: deps.workbook,
+    graph: deps.graphFor(core.state().options.route),
+    clock: deps.clock,
+  });
+  return {
     openSheet: (name: string) => {
       if (!name) return;
       void track(
@@ -208,7 +179,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       );
     },
     listAccess: () => {
-      if (busy()) return;
+      if (core.busy()) return;
       dispatch({ type: "accessListStarted" });
       void track(
         listAccess(accessDeps()).then(
@@ -218,7 +189,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       );
     },
     revoke: () => {
-      if (busy()) return;
+      if (core.busy()) return;
       dispatch({ type: "revokePlanStarted" });
       void track(
         planRevoke(accessDeps()).then(
@@ -253,6 +224,67 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       plan = undefined;
       dispatch({ type: "revokeDismissed" });
     },
+  };
+}
+
+export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
+  let state = initialState({
+    account: deps.account.status(),
+    location: locationOf(deps.workbook.documentUrl()),
+    route: deps.route ?? "items",
+    ...(deps.graphBaseUrl !== undefined ? { graphBaseUrl: deps.graphBaseUrl } : {}),
+    now: deps.clock.now(),
+  });
+  const work = new Set<Promise<unknown>>();
+  let previewSeq = 0;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    work.add(p);
+    void p.finally(() => work.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  const dispatch = (event: PaneEvent) => {
+    state = reduce(state, event);
+    dom.update(viewOf(state));
+  };
+
+  const busy = () =>
+    state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
+
+  const preview = () =>
+    track(
+      (async () => {
+        const seq = ++previewSeq;
+        dispatch({ type: "previewStarted" });
+        try {
+          const parsed = await readRecipients(deps.workbook);
+          // A later read (the selection moved again) wins.
+          if (seq !== previewSeq) return;
+          const failedKeys = failedRecipients(parsed);
+          const failedRows = parsed.rows.filter((r) => r.recipientKeys.some((k) => failedKeys.has(k))).length;
+          dispatch({ type: "previewLoaded", parsed, failedRows });
+        } catch (e) {
+          if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
+        }
+      })(),
+    );
+
+  const core: PaneCore = { deps, state: () => state, dispatch, track, busy };
+  const run = shareEffects(core, preview);
+  const handlers: PaneHandlers = {
+    options: (patch: Partial<PaneOptions>) => {
+      // Today moves on while the pane is open: a date checked against a stale "now" could pass.
+      dispatch({ type: "clock", now: deps.clock.now() });
+      dispatch({ type: "optionsChanged", patch });
+    },
+    advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
+    share: () => run.share("all"),
+    retryFailed: () => run.share("failed"),
+    cancel: run.cancel,
+    pauseAnswer: run.pauseAnswer,
+    refresh: () => void preview(),
+    ...accessEffects(core),
     signOut: () => {
       void track(
         (deps.account.signOut?.() ?? Promise.resolve()).then(() =>
@@ -297,7 +329,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       timer = undefined;
       stopSelection?.();
       stopAccount?.();
-      controller?.abort();
+      run.abort();
     },
   };
 }

@@ -5,14 +5,9 @@ import type { PauseInfo } from "../../src/app/failure-pause";
 import { ShareError } from "../../src/core/errors";
 import { EXPIRY_IN_PAST } from "../../src/core/share-options";
 import type { ShareOptions } from "../../src/core/types";
-import {
-  DEMO_LINK_PEOPLE,
-  DEMO_USERS,
-  DEMO_WORKBOOK_URL,
-  type Emulator,
-} from "../../workbench/graph-emulator";
+import { DEMO_USERS, DEMO_WORKBOOK_URL, type Emulator } from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
-import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
+import { logRows, newRecipients, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 jest.setTimeout(60_000);
 
@@ -29,13 +24,7 @@ const options: ShareOptions = { role: "read", requireSignIn: true, sendInvitatio
 const withExpiry: ShareOptions = { ...options, expirationDateTime: "2099-12-31T23:59:59Z" };
 
 function sheet() {
-  const addresses = [
-    // People on the seeded specific-people link already have access: leave them out.
-    ...DEMO_USERS.slice(1)
-      .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
-      .map((u) => u.email),
-    ...Array.from({ length: N }, (_, i) => `partner${i + 1}@fabrikam.com`),
-  ].slice(0, N);
+  const addresses = newRecipients(N);
   const model = newWorkbook(DEMO_WORKBOOK_URL);
   model.setValues("Roster", "A1", [["Email"], ...addresses.map((a) => [a])]);
   model.select("Roster", `A1:A${N + 1}`);

@@ -12,8 +12,6 @@ import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import {
   DEMO_DRIVE_ID,
   DEMO_ITEM_ID,
-  DEMO_LINK_PEOPLE,
-  DEMO_USERS,
   DEMO_WORKBOOK_URL,
   emailsPerRecipient,
   grantsPerRecipient,
@@ -25,7 +23,7 @@ import { browserFetch } from "../helpers/browser-fetch";
 import { useEmulator } from "../helpers/use-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
 import type { WorkbookModel } from "../../workbench/excel-model/model";
-import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
+import { logRows, newRecipients, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 jest.setTimeout(120_000);
 
@@ -37,13 +35,7 @@ beforeEach(() => {
 
 const N = 500;
 const options: ShareOptions = { role: "write", requireSignIn: true, sendInvitation: true };
-const addresses = [
-  // People on the seeded specific-people link already have access: leave them out.
-  ...DEMO_USERS.slice(1)
-    .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
-    .map((u) => u.email),
-  ...Array.from({ length: N }, (_, i) => `partner${i + 1}@fabrikam.com`),
-].slice(0, N);
+const addresses = newRecipients(N);
 const keys = addresses.map((a) => a.toLowerCase());
 
 function bigSheet(): WorkbookModel {

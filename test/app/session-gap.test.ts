@@ -3,15 +3,13 @@
 // at that moment. The emulator's idle expiry runs on a clock driven by its own traffic.
 import type { ShareOptions } from "../../src/core/types";
 import {
-  DEMO_LINK_PEOPLE,
-  DEMO_USERS,
   DEMO_WORKBOOK_URL,
   unclosedSessions,
   type Emulator,
   type Ledger,
 } from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
-import { newWorkbook, share } from "../helpers/flow-harness";
+import { newWorkbook, share, newRecipients } from "../helpers/flow-harness";
 
 jest.setTimeout(60_000);
 
@@ -28,13 +26,7 @@ beforeEach(() => {
 const options: ShareOptions = { role: "read", requireSignIn: true, sendInvitation: false };
 
 function sheet(n: number) {
-  const addresses = [
-    // People on the seeded specific-people link already have access: leave them out.
-    ...DEMO_USERS.slice(1)
-      .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
-      .map((u) => u.email),
-    ...Array.from({ length: n }, (_, i) => `partner${i + 1}@fabrikam.com`),
-  ].slice(0, n);
+  const addresses = newRecipients(n);
   const model = newWorkbook(DEMO_WORKBOOK_URL);
   model.setValues("Roster", "A1", [["Email"], ...addresses.map((a) => [a])]);
   model.select("Roster", `A1:A${n + 1}`);

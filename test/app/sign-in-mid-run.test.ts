@@ -4,15 +4,9 @@
 import { ShareError } from "../../src/core/errors";
 import type { ShareOptions } from "../../src/core/types";
 import type { TokenProvider } from "../../src/graph/http";
-import {
-  DEMO_LINK_PEOPLE,
-  DEMO_USERS,
-  DEMO_WORKBOOK_URL,
-  grantsPerRecipient,
-  type Emulator,
-} from "../../workbench/graph-emulator";
+import { DEMO_WORKBOOK_URL, grantsPerRecipient, type Emulator } from "../../workbench/graph-emulator";
 import { useEmulator } from "../helpers/use-emulator";
-import { logRows, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
+import { logRows, newRecipients, newWorkbook, share, TIME_SCALE } from "../helpers/flow-harness";
 
 jest.setTimeout(60_000);
 
@@ -24,13 +18,7 @@ beforeEach(() => {
 
 const N = 200;
 const options: ShareOptions = { role: "read", requireSignIn: true, sendInvitation: false };
-const addresses = [
-  // People on the seeded specific-people link already have access: leave them out.
-  ...DEMO_USERS.slice(1)
-    .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
-    .map((u) => u.email),
-  ...Array.from({ length: N }, (_, i) => `partner${i + 1}@fabrikam.com`),
-].slice(0, N);
+const addresses = newRecipients(N);
 
 function sheet() {
   const model = newWorkbook(DEMO_WORKBOOK_URL);

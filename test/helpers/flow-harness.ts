@@ -8,11 +8,24 @@ import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/per
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp, type FetchLike, type TokenProvider } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
-import type { Emulator } from "../../workbench/graph-emulator";
+import { DEMO_LINK_PEOPLE, DEMO_USERS, type Emulator } from "../../workbench/graph-emulator";
 import { installExcelSimulator } from "../excel-sim/install";
 import { WorkbookModel } from "../../workbench/excel-model/model";
 
 export const TIME_SCALE = 0.005;
+
+/**
+ * `n` addresses nobody has shared the demo workbook with yet: the tenant's users (not the owner, not the
+ * people already on the seeded specific-people link), then external partners.
+ */
+export function newRecipients(n: number): string[] {
+  return [
+    ...DEMO_USERS.slice(1)
+      .filter((u) => !DEMO_LINK_PEOPLE.includes(u.email))
+      .map((u) => u.email),
+    ...Array.from({ length: n }, (_, i) => `partner${i + 1}@fabrikam.com`),
+  ].slice(0, n);
+}
 
 export function newWorkbook(documentUrl: string | undefined, sheets = ["Roster"]): WorkbookModel {
   const options: { sheets: string[]; documentUrl?: string } = { sheets };

@@ -1,0 +1,73 @@
+// The few DOM helpers the pane's panels share. Elements are built with createElement/textContent, never
+// innerHTML: strings from cells and from Graph are data.
+
+import type { ListView, PaneOptions, PaneView, Tone } from "./state";
+
+export interface PaneHandlers {
+  options(patch: Partial<PaneOptions>): void;
+  advanced(open: boolean): void;
+  share(): void;
+  retryFailed(): void;
+  cancel(): void;
+  /** The answer to the pause after identical failures. */
+  pauseAnswer(goOn: boolean): void;
+  refresh(): void;
+  openSheet(name: string): void;
+  listAccess(): void;
+  revoke(): void;
+  confirmRevoke(): void;
+  dismissRevoke(): void;
+  signOut(): void;
+}
+
+/** A panel of the page: its element, and how it follows the view. */
+export interface PanelDom {
+  element: HTMLElement;
+  update(view: PaneView): void;
+}
+
+type Child = Node | string | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | boolean> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === false) continue;
+    if (name === "class") el.className = String(value);
+    else el.setAttribute(name, value === true ? "" : value);
+  }
+  for (const c of children) if (c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+export function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+export function setTone(el: HTMLElement, tone: Tone): void {
+  el.dataset["tone"] = tone;
+}
+
+export function show(el: HTMLElement, visible: boolean): void {
+  el.hidden = !visible;
+}
+
+export function setList<T>(
+  list: HTMLElement,
+  view: ListView<T>,
+  item: (value: T) => HTMLLIElement,
+  moreText: string,
+): void {
+  const items = view.items.map(item);
+  if (view.more > 0)
+    items.push(h("li", { class: "more" }, `… and ${view.more.toLocaleString("en-US")} more ${moreText}`));
+  list.replaceChildren(...items);
+  show(list, items.length > 0);
+}
+
+export function lines(list: HTMLElement, texts: string[]): void {
+  setList(list, { items: texts, more: 0 }, (t) => h("li", {}, t), "");
+}

@@ -1,0 +1,107 @@
+// The page's Selection card: counts, the recipients, the cells that are not addresses.
+
+import { h, setList, setText, show, type PaneHandlers, type PanelDom } from "../dom";
+import type { PaneView } from "../state";
+
+export function selectionDom(on: PaneHandlers): PanelDom {
+  const previewSummary = h("p", { id: "preview-summary" });
+  const countValid = h("span", { id: "count-valid", class: "count-value" });
+  const countRejected = h("span", { id: "count-rejected", class: "count-value" });
+  const countDuplicates = h("span", { id: "count-duplicates", class: "count-value" });
+  const counts = h(
+    "dl",
+    { class: "counts", "aria-label": "Selection counts" },
+    h("div", { class: "count ok" }, h("dt", {}, "Valid"), h("dd", {}, countValid)),
+    h("div", { class: "count bad" }, h("dt", {}, "Rejected"), h("dd", {}, countRejected)),
+    h("div", { class: "count" }, h("dt", {}, "Duplicates"), h("dd", {}, countDuplicates)),
+  );
+  const refresh = h("button", { id: "refresh", type: "button", class: "subtle" }, "Refresh");
+  refresh.addEventListener("click", () => on.refresh());
+  const ownSettings = h("p", { id: "own-settings", class: "note", hidden: true });
+  const previewError = h("div", {
+    id: "preview-error",
+    class: "message-bar",
+    "data-tone": "error",
+    hidden: true,
+  });
+  const recipientList = h("ul", {
+    id: "recipient-list",
+    class: "list",
+    "aria-labelledby": "recipients-title",
+    // Scrollable lists are reachable by keyboard (axe: scrollable-region-focusable).
+    tabindex: "0",
+  });
+  const recipientsTitle = h("span", { id: "recipients-title" }, "Recipients");
+  const recipients = h(
+    "details",
+    { id: "recipients", class: "disclosure", open: true },
+    h("summary", {}, recipientsTitle),
+    recipientList,
+  );
+  const rejectedTitle = h("h3", { id: "rejected-title" }, "Cells that are not addresses");
+  const rejectedList = h("ul", {
+    id: "rejected-list",
+    class: "list rejects",
+    "aria-labelledby": "rejected-title",
+    tabindex: "0",
+  });
+  const rejectedBlock = h("div", { id: "rejected", hidden: true }, rejectedTitle, rejectedList);
+  const element = h(
+    "section",
+    { class: "card", "aria-labelledby": "preview-title", "aria-busy": "false" },
+    h("div", { class: "card-head" }, h("h2", { id: "preview-title" }, "Selection"), refresh),
+    previewSummary,
+    counts,
+    previewError,
+    ownSettings,
+    recipients,
+    rejectedBlock,
+  );
+
+  function update(view: PaneView): void {
+    const p = view.preview;
+    element.setAttribute("aria-busy", String(p.busy));
+    setText(previewSummary, p.summary);
+    setText(countValid, String(p.counts.valid));
+    setText(countRejected, String(p.counts.rejected));
+    setText(countDuplicates, String(p.counts.duplicates));
+    show(previewError, p.error !== undefined);
+    if (p.error)
+      previewError.replaceChildren(
+        h("p", {}, p.error.text),
+        ...p.error.details.map((d) => h("p", { class: "note" }, d)),
+      );
+    show(ownSettings, p.ownSettingsNote !== undefined);
+    setText(ownSettings, p.ownSettingsNote ?? "");
+    setText(recipientsTitle, `Recipients (${p.counts.valid})`);
+    show(recipients, p.recipients.items.length > 0);
+    setList(
+      recipientList,
+      p.recipients,
+      (r) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "primary-text" }, r.text),
+          h("span", { class: "cell" }, r.cell),
+          r.own !== undefined && h("span", { class: "own" }, r.own),
+        ),
+      "recipients",
+    );
+    show(rejectedBlock, p.rejected.items.length > 0);
+    setList(
+      rejectedList,
+      p.rejected,
+      (r) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "cell" }, r.cell),
+          h("span", { class: "primary-text" }, r.text),
+          h("span", { class: "reason" }, r.reason),
+        ),
+      "(see the status column)",
+    );
+  }
+  return { element, update };
+}
