@@ -175,8 +175,9 @@ async function office(): Promise<void> {
     n: 10_000,
     wallMs: round(s.writeMs),
     syncs: s.writeSyncs,
-    target: "<= 1 sync per flush",
-    met: s.writeSyncs <= 1,
+    // Log rows and statuses go in separate requests, so one row Excel refuses cannot block the other kind.
+    target: "<= 2 syncs per flush (log rows, statuses)",
+    met: s.writeSyncs <= 2,
     note: "10,000 statuses + 10,000 log rows in one flush",
   });
   const p = measureParse(100_000);
