@@ -119,14 +119,14 @@ export function expiryText(value: string | undefined): string {
  * Keys made exactly as the parser makes recipient keys (emailKey: NFKC, lower case, punycode domain;
  * object ids lower-cased), so "already has access" matches whichever spelling Graph or the cell uses.
  */
-function lowerKeys(values: Array<string | undefined>): string[] {
+function canonicalKeys(values: Array<string | undefined>): string[] {
   const keys = values.filter((k): k is string => typeof k === "string" && k !== "").map(permissionKey);
   return [...new Set(keys)];
 }
 
 /** The keys (canonical e-mail addresses and lower-case object ids) of one person on a link. */
 export function memberKeys(m: PermissionMember): string[] {
-  return m.kind === "person" ? lowerKeys([m.email, m.id]) : [];
+  return m.kind === "person" ? canonicalKeys([m.email, m.id]) : [];
 }
 
 /**
@@ -137,7 +137,7 @@ export function memberKeys(m: PermissionMember): string[] {
 export function permissionKeys(p: PermissionInfo): string[] {
   if (p.kind === "link") return [...new Set((p.members ?? []).flatMap(memberKeys))];
   if (p.kind === "siteGroup" || p.kind === "group" || p.kind === "unknown") return [];
-  return lowerKeys([p.grantedToEmail, p.invitationEmail, p.grantedToId]);
+  return canonicalKeys([p.grantedToEmail, p.invitationEmail, p.grantedToId]);
 }
 
 /** Parses `{ value: [...] }` into permissions, skipping entries that are not permissions. */

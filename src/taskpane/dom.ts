@@ -55,6 +55,27 @@ export function show(el: HTMLElement, visible: boolean): void {
   el.hidden = !visible;
 }
 
+/**
+ * A hidden "Show the … sheet" button: `point(name)` shows it and names the sheet it opens, `point()`
+ * hides it. The sheet's name is data (from the workbook), so it is only ever passed to openSheet.
+ */
+export function sheetButton(
+  id: string,
+  label: string,
+  openSheet: (name: string) => void,
+): { button: HTMLButtonElement; point(name?: string): void } {
+  const button = h("button", { id, type: "button", class: "subtle", hidden: true }, label);
+  let sheet = "";
+  button.addEventListener("click", () => openSheet(sheet));
+  return {
+    button,
+    point(name?: string) {
+      sheet = name ?? "";
+      show(button, name !== undefined);
+    },
+  };
+}
+
 export function setList<T>(
   list: HTMLElement,
   view: ListView<T>,

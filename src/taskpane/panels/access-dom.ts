@@ -1,6 +1,6 @@
 // The page's Manage access card, and the confirmation dialog (in the pane, not window.confirm).
 
-import { h, lines, setList, setText, setTone, show, type PaneHandlers, type PanelDom } from "../dom";
+import { h, lines, setList, setText, setTone, sheetButton, type PaneHandlers, type PanelDom } from "../dom";
 import type { PaneView } from "../state";
 
 export function accessDom(on: PaneHandlers): PanelDom & { revoke: HTMLButtonElement } {
@@ -8,13 +8,9 @@ export function accessDom(on: PaneHandlers): PanelDom & { revoke: HTMLButtonElem
   listAccess.addEventListener("click", () => on.listAccess());
   const revoke = h("button", { id: "revoke", type: "button" }, "Remove access…");
   revoke.addEventListener("click", () => on.revoke());
-  const openAccess = h(
-    "button",
-    { id: "open-access", type: "button", class: "subtle", hidden: true },
-    "Show the sheet",
+  const { button: openAccess, point: pointAccess } = sheetButton("open-access", "Show the sheet", (n) =>
+    on.openSheet(n),
   );
-  let accessSheet = "";
-  openAccess.addEventListener("click", () => on.openSheet(accessSheet));
   const accessStatus = h("p", { id: "access-status", role: "status", "aria-live": "polite" });
   const accessDetails = h("ul", {
     id: "access-details",
@@ -50,8 +46,7 @@ export function accessDom(on: PaneHandlers): PanelDom & { revoke: HTMLButtonElem
     listAccess.disabled = !a.canList;
     setText(listAccess, a.openSheet ? "Refresh the list" : "List current access");
     revoke.disabled = !a.canRevoke;
-    accessSheet = a.openSheet ?? "";
-    show(openAccess, a.openSheet !== undefined);
+    pointAccess(a.openSheet);
     lines(accessDetails, a.details);
     setList(
       accessList,

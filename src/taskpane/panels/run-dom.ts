@@ -1,7 +1,17 @@
 // The page's "Progress and results" card: the progress bar and counts, the pause question after
 // identical failures, the live status line, the details and the recipients not shared.
 
-import { h, lines, setList, setText, setTone, show, type PaneHandlers, type PanelDom } from "../dom";
+import {
+  h,
+  lines,
+  setList,
+  setText,
+  setTone,
+  sheetButton,
+  show,
+  type PaneHandlers,
+  type PanelDom,
+} from "../dom";
 import type { PaneView } from "../state";
 
 function progressDom() {
@@ -92,13 +102,9 @@ export function runDom(on: PaneHandlers): PanelDom {
     "aria-labelledby": "failures-title",
     tabindex: "0",
   });
-  const openLog = h(
-    "button",
-    { id: "open-log", type: "button", class: "subtle", hidden: true },
-    "Show the Permissions sheet",
+  const { button: openLog, point: pointLog } = sheetButton("open-log", "Show the Permissions sheet", (n) =>
+    on.openSheet(n),
   );
-  let logSheet = "";
-  openLog.addEventListener("click", () => on.openSheet(logSheet));
   const element = h(
     "section",
     { class: "card", "aria-labelledby": "status-title" },
@@ -120,8 +126,7 @@ export function runDom(on: PaneHandlers): PanelDom {
     lines(details, view.details);
     show(failuresTitle, view.failures.items.length > 0);
     setList(failures, view.failures, (t) => h("li", {}, t), "(see the Permissions sheet)");
-    logSheet = view.openLog.sheet;
-    show(openLog, view.openLog.visible);
+    pointLog(view.openLog.visible ? view.openLog.sheet : undefined);
     setText(openLog, `Show the "${view.openLog.sheet || "Permissions"}" sheet`);
   }
   return { element, update };
