@@ -9,6 +9,7 @@ import { GraphHttp, type TokenProvider } from "../graph/http";
 import { createExcelWorkbookPort } from "../office/excel-workbook";
 import { accountFromSignIn, developmentAccount, type AccountSource } from "./account";
 import { readConfig } from "./config";
+import { languageFor, setLanguage } from "./i18n";
 import { mountPane } from "./pane";
 
 function signInFor(devToken: string | undefined): { getToken: TokenProvider; account: AccountSource } {
@@ -40,6 +41,8 @@ function showExcelTooOld(root: HTMLElement): void {
 function main(): void {
   const root = document.getElementById("app");
   if (!root) return;
+  setLanguage(languageFor(Office.context.displayLanguage));
+  document.documentElement.lang = Office.context.displayLanguage || "en";
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     showExcelTooOld(root);
     return;

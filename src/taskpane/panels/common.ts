@@ -1,6 +1,7 @@
 // What every panel of the pane shares: error sentences, tones, banners and capped lists. Pure: no DOM.
 
 import { isShareError, type ShareErrorCode } from "../../core/errors";
+import { t } from "../i18n";
 
 export interface ErrorInfo {
   message: string;
@@ -12,7 +13,7 @@ export interface ErrorInfo {
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (isShareError(e)) return { message: e.message, details: [...e.details], code: e.code };
   return {
-    message: "Something went wrong. Nothing more was sent; the Permissions sheet shows what was done.",
+    message: t("common.unexpectedError"),
     details: [e instanceof Error ? e.message : String(e)],
   };
 }
