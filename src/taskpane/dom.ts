@@ -1,6 +1,7 @@
 // The few DOM helpers the pane's panels share. Elements are built with createElement/textContent, never
 // innerHTML: strings from cells and from Graph are data.
 
+import { t } from "./i18n";
 import type { ListView, PaneOptions, PaneView, Tone } from "./state";
 
 export interface PaneHandlers {
@@ -76,15 +77,22 @@ export function sheetButton(
   };
 }
 
+/**
+ * Fills a list; past its limit, a last line says how many more there are: `more(count)` gives that
+ * line, or a string is put after "…and N more".
+ */
 export function setList<T>(
   list: HTMLElement,
   view: ListView<T>,
   item: (value: T) => HTMLLIElement,
-  moreText: string,
+  more: string | ((count: number) => string),
 ): void {
   const items = view.items.map(item);
-  if (view.more > 0)
-    items.push(h("li", { class: "more" }, `… and ${view.more.toLocaleString("en-US")} more ${moreText}`));
+  if (view.more > 0) {
+    const text =
+      typeof more === "function" ? more(view.more) : `${t("common.andMore", { count: view.more })} ${more}`;
+    items.push(h("li", { class: "more" }, text));
+  }
   list.replaceChildren(...items);
   show(list, items.length > 0);
 }

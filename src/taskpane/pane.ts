@@ -11,6 +11,7 @@ import { logRowForRunError } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
 import { isGraphFailure } from "../core/graph-failure";
 import type { AccountSource } from "./account";
+import { wantsAccessSelection } from "./panels/access";
 import { createPaneDom, type PaneDom, type PaneHandlers } from "./render";
 import {
   initialState,
@@ -32,6 +33,11 @@ export interface PaneDeps {
   account: AccountSource;
   /** Office's DocumentSelectionChanged; returns the function that stops listening. */
   onSelectionChanged?(listener: () => void): () => void;
+  /**
+   * Rows hidden or shown (a filter, Hide / Unhide): the preview skips hidden rows, so it is read again.
+   * Returns the function that stops listening.
+   */
+  onRowsHiddenChanged?(listener: () => void): () => void;
   theme?: () => OfficeThemeLike | undefined;
   tuning?: Partial<FlowTuning>;
   route?: InviteRoute;
@@ -270,6 +276,19 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       })(),
     );
 
+  /** Which rows of the Current access table the selection touches: "Remove access…" waits for some. */
+  const readAccessSelection = () => {
+    if (!wantsAccessSelection(state.access)) return;
+    void track(
+      deps.workbook.readSelectedAccessRows().then(
+        (ids) => {
+          if (wantsAccessSelection(state.access)) dispatch({ type: "accessSelected", count: ids.length });
+        },
+        () => undefined, // Remove access… stays as it was; planning the removal reads the rows again.
+      ),
+    );
+  };
+
   const core: PaneCore = { deps, state: () => state, dispatch, track, busy };
   const run = shareEffects(core, preview);
   const handlers: PaneHandlers = {
@@ -298,16 +317,19 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   dom.applyTheme(deps.theme?.());
   dom.update(viewOf(state));
 
-  // The preview follows the selection, once it has settled.
+  // The preview follows the selection and the rows hidden or shown, once they have settled.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stopSelection = deps.onSelectionChanged?.(() => {
+  const settled = (then: () => void) => () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       // During a run the selection is read by the run itself; the preview catches up after it.
       if (state.run.kind !== "running") void preview();
+      then();
     }, deps.debounceMs ?? 300);
-  });
+  };
+  const stopSelection = deps.onSelectionChanged?.(settled(readAccessSelection));
+  const stopRows = deps.onRowsHiddenChanged?.(settled(readAccessSelection));
   const stopAccount = deps.account.onChange?.(() =>
     dispatch({ type: "account", status: deps.account.status() }),
   );
@@ -328,6 +350,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       stopSelection?.();
+      stopRows?.();
       stopAccount?.();
       run.abort();
     },

@@ -4,6 +4,7 @@
 // updated by its panel in panels/*-dom.ts.
 
 import { h, type PaneHandlers } from "./dom";
+import { t } from "./i18n";
 import { accessDom, confirmDom } from "./panels/access-dom";
 import { accountDom } from "./panels/account-dom";
 import { optionsDom } from "./panels/options-dom";
@@ -36,15 +37,17 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   const main = h(
     "main",
     { id: "pane", "aria-labelledby": "title" },
-    h("header", { class: "pane-head" }, h("h1", { id: "title" }, "Share this workbook"), account.account),
+    h("header", { class: "pane-head" }, h("h1", { id: "title" }, t("pane.title")), account.account),
     account.blocker,
     selection.element,
     options.element,
     run.element,
     access.element,
   );
-  const confirm = confirmDom(on, main, access.revoke);
+  const confirm = confirmDom(on, main, access.revoke, access.status);
   root.replaceChildren(main, confirm.element);
+  // taskpane.html's static <title>, in the pane's language.
+  document.title = t("pane.documentTitle");
 
   // In page order: the pause prompt and the dialog each take the focus when they open.
   const panels = [account, selection, options, run, access, confirm];

@@ -9,7 +9,7 @@ import { GraphHttp, type TokenProvider } from "../graph/http";
 import { createExcelWorkbookPort } from "../office/excel-workbook";
 import { accountFromSignIn, developmentAccount, type AccountSource } from "./account";
 import { readConfig } from "./config";
-import { languageFor, setLanguage } from "./i18n";
+import { languageFor, setLanguage, t } from "./i18n";
 import { mountPane } from "./pane";
 
 function signInFor(devToken: string | undefined): { getToken: TokenProvider; account: AccountSource } {
@@ -27,14 +27,11 @@ function signInFor(devToken: string | undefined): { getToken: TokenProvider; acc
  * without 1.9, but where it loads anyway the person gets a plain sentence instead of a failing pane.
  * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets
  */
-export const EXCEL_TOO_OLD_TEXT =
-  "This version of Excel is too old for this add-in. Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.";
-
 function showExcelTooOld(root: HTMLElement): void {
   const note = document.createElement("p");
   note.id = "unsupported-excel";
   note.setAttribute("role", "alert");
-  note.textContent = EXCEL_TOO_OLD_TEXT;
+  note.textContent = t("pane.excelTooOld");
   root.replaceChildren(note);
 }
 

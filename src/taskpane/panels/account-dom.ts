@@ -1,6 +1,7 @@
 // The page's account line (with Sign out) and the blocker banner above everything.
 
 import { h, setText, setTone, show, type PaneHandlers } from "../dom";
+import { t } from "../i18n";
 import type { PaneView } from "../state";
 
 export function accountDom(on: PaneHandlers): {
@@ -9,7 +10,7 @@ export function accountDom(on: PaneHandlers): {
   update(view: PaneView): void;
 } {
   const accountText = h("span", { id: "account-text" });
-  const signOut = h("button", { id: "sign-out", type: "button", class: "link" }, "Sign out");
+  const signOut = h("button", { id: "sign-out", type: "button", class: "link" }, t("account.signOut"));
   signOut.addEventListener("click", () => on.signOut());
   // Sign-in spot (src/auth): "Signed in as … / Sign out / Sign-in is not configured in this build".
   const account = h("div", { id: "account", class: "account" }, accountText, signOut);

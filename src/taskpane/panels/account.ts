@@ -1,7 +1,8 @@
 // The account line and the blocker above everything: who is signed in, and why sharing can't start here.
 
-import { SHARE_ERROR_MESSAGES, type ShareErrorCode } from "../../core/errors";
-import { eventGuard, type Banner, type Tone } from "./common";
+import type { ShareErrorCode } from "../../core/errors";
+import { t } from "../i18n";
+import { errorText, eventGuard, type Banner, type Tone } from "./common";
 
 export type AccountState = "signedIn" | "signedOut" | "notConfigured" | "development";
 
@@ -29,18 +30,18 @@ export interface AccountView {
 export function accountView(a: AccountStatus): AccountView {
   switch (a.state) {
     case "signedIn":
-      return { text: `Signed in as ${a.name ?? "you"}`, canSignOut: true, tone: "neutral" };
-    case "signedOut":
       return {
-        text: "Not signed in. You'll be asked to sign in when you share.",
-        canSignOut: false,
-        tone: "warning",
+        text: a.name ? t("account.signedIn", { name: a.name }) : t("account.signedInNoName"),
+        canSignOut: true,
+        tone: "neutral",
       };
+    case "signedOut":
+      return { text: t("account.signedOut"), canSignOut: false, tone: "warning" };
     case "notConfigured":
-      return { text: "Sign-in is not configured in this build.", canSignOut: false, tone: "warning" };
+      return { text: t("account.notConfigured"), canSignOut: false, tone: "warning" };
     case "development":
       return {
-        text: `Development sign-in${a.name ? `: ${a.name}` : ""}`,
+        text: a.name ? t("account.developmentAs", { name: a.name }) : t("account.development"),
         canSignOut: false,
         tone: "neutral",
       };
@@ -54,13 +55,12 @@ const LOCATION_TEXT: Record<Exclude<Location, "cloud">, ShareErrorCode> = {
 
 /** Why sharing can't start here (a file not in the cloud, no sign-in in this build), or undefined. */
 export function blockerOf(location: Location, account: AccountStatus): Banner | undefined {
-  if (location !== "cloud")
-    return { tone: "error", text: SHARE_ERROR_MESSAGES[LOCATION_TEXT[location]], details: [] };
+  if (location !== "cloud") return { tone: "error", text: errorText(LOCATION_TEXT[location]), details: [] };
   if (account.state === "notConfigured")
     return {
       tone: "warning",
-      text: "Sign-in is not configured in this build, so nothing can be shared from here.",
-      details: ["Ask whoever deployed the add-in to build it with the app registration's client ID."],
+      text: t("account.blocker.notConfigured"),
+      details: [t("account.blocker.notConfiguredDetail")],
     };
   return undefined;
 }

@@ -1,7 +1,12 @@
 // What every panel of the pane shares: error sentences, tones, banners and capped lists. Pure: no DOM.
 
 import { isShareError, type ShareErrorCode } from "../../core/errors";
-import { t } from "../i18n";
+import { t, type MessageKey } from "../i18n";
+
+/** The sentence for a run error's code, in the pane's language. */
+export function errorText(code: ShareErrorCode): string {
+  return t(`pane.error.${code}` satisfies MessageKey);
+}
 
 export interface ErrorInfo {
   message: string;
@@ -11,7 +16,7 @@ export interface ErrorInfo {
 
 /** A sentence a person can act on, never a stack trace; the details carry codes for the admin. */
 export function toErrorInfo(e: unknown): ErrorInfo {
-  if (isShareError(e)) return { message: e.message, details: [...e.details], code: e.code };
+  if (isShareError(e)) return { message: errorText(e.code), details: [...e.details], code: e.code };
   return {
     message: t("common.unexpectedError"),
     details: [e instanceof Error ? e.message : String(e)],

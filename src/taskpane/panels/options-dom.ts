@@ -2,9 +2,9 @@
 // failed buttons. Only what differs is written back, so typing and the caret are never disturbed.
 
 import type { InviteRoute } from "../../core/ports";
-import { WORKBOOKS_ROUTE_LABEL } from "../../core/share-options";
 import type { Role } from "../../core/types";
 import { h, lines, setText, show, type PaneHandlers, type PanelDom } from "../dom";
+import { t } from "../i18n";
 import type { PaneView } from "../state";
 
 function checkbox(
@@ -24,8 +24,8 @@ function advancedDom(on: PaneHandlers) {
   const route = h(
     "select",
     { id: "route", name: "route", "aria-describedby": "route-note" },
-    h("option", { value: "items" }, "Items (Microsoft Graph v1.0)"),
-    h("option", { value: "workbooks" }, WORKBOOKS_ROUTE_LABEL),
+    h("option", { value: "items" }, t("options.routeItems")),
+    h("option", { value: "workbooks" }, t("options.routeWorkbooks")),
   );
   const workbooksOption = route.querySelector<HTMLOptionElement>('option[value="workbooks"]');
   const routeNoteText = h("p", { id: "route-note", class: "note" });
@@ -35,8 +35,8 @@ function advancedDom(on: PaneHandlers) {
   const advanced = h(
     "details",
     { id: "advanced", class: "disclosure" },
-    h("summary", {}, "Advanced"),
-    h("label", { for: "route" }, "Invite through"),
+    h("summary", {}, t("options.advanced")),
+    h("label", { for: "route" }, t("options.inviteThrough")),
     route,
     routeNoteText,
   );
@@ -48,26 +48,27 @@ function fieldsDom(on: PaneHandlers) {
   const role = h(
     "select",
     { id: "role", name: "role" },
-    h("option", { value: "read" }, "Can view"),
-    h("option", { value: "write" }, "Can edit"),
+    h("option", { value: "read" }, t("options.canView")),
+    h("option", { value: "write" }, t("options.canEdit")),
   );
   role.addEventListener("change", () =>
     on.options({ role: role.value === "write" ? "write" : ("read" as Role) }),
   );
-  const requireSignIn = checkbox(on, "require-sign-in", "Require sign-in", "requireSignIn");
-  const sendInvitation = checkbox(on, "send-invitation", "Send an invitation e-mail", "sendInvitation");
+  const requireSignIn = checkbox(on, "require-sign-in", t("options.requireSignIn"), "requireSignIn");
+  const sendInvitation = checkbox(on, "send-invitation", t("options.sendInvitation"), "sendInvitation");
   const messageCount = h("span", { id: "message-count", class: "counter" });
   const messageIgnored = h(
     "p",
     { id: "message-ignored", class: "note", hidden: true },
-    "The message is sent only with an invitation e-mail.",
+    t("options.messageIgnored"),
   );
+  const messageCut = h("p", { id: "message-cut", class: "note", role: "status", hidden: true });
   const message = h("textarea", {
     id: "message",
     name: "message",
     rows: "3",
-    maxlength: "2000",
-    "aria-describedby": "message-count message-ignored",
+    // No maxlength: the browser would cut a paste silently; the pane cuts it and says by how much.
+    "aria-describedby": "message-count message-cut message-ignored",
   });
   message.addEventListener("input", () => on.options({ message: message.value }));
   const expires = h("input", {
@@ -79,7 +80,7 @@ function fieldsDom(on: PaneHandlers) {
   expires.addEventListener("change", () => on.options({ expires: expires.value }));
   expires.addEventListener("input", () => on.options({ expires: expires.value }));
   const expiresNote = h("p", { id: "expires-note", class: "note" });
-  const dryRun = checkbox(on, "dry-run", "Dry run: check and record, send nothing", "dryRun", {
+  const dryRun = checkbox(on, "dry-run", t("options.dryRun"), "dryRun", {
     role: "switch",
   });
   dryRun.row.classList.add("switch");
@@ -89,6 +90,7 @@ function fieldsDom(on: PaneHandlers) {
     sendInvitation,
     messageCount,
     messageIgnored,
+    messageCut,
     message,
     expires,
     expiresNote,
@@ -100,11 +102,11 @@ function actionsDom(on: PaneHandlers) {
   const share = h(
     "button",
     { id: "share", type: "submit", class: "primary", "aria-describedby": "share-hint" },
-    "Share",
+    t("options.share"),
   );
-  const cancel = h("button", { id: "cancel", type: "button", hidden: true }, "Cancel");
+  const cancel = h("button", { id: "cancel", type: "button", hidden: true }, t("options.cancel"));
   cancel.addEventListener("click", () => on.cancel());
-  const retry = h("button", { id: "retry-failed", type: "button", hidden: true }, "Retry failed");
+  const retry = h("button", { id: "retry-failed", type: "button", hidden: true }, t("options.retryFailed"));
   retry.addEventListener("click", () => on.retryFailed());
   const shareHint = h("p", { id: "share-hint", class: "note" });
   function update(view: PaneView): void {
@@ -128,21 +130,22 @@ export function optionsDom(on: PaneHandlers): PanelDom {
     class: "list problems",
     hidden: true,
     tabindex: "0",
-    "aria-label": "Problems",
+    "aria-label": t("options.problems"),
   });
   const actions = actionsDom(on);
   const element = h(
     "form",
     { id: "share-form", class: "card", "aria-labelledby": "options-title", novalidate: true },
-    h("h2", { id: "options-title" }, "Options"),
-    h("label", { for: "role" }, "People can"),
+    h("h2", { id: "options-title" }, t("options.title")),
+    h("label", { for: "role" }, t("options.role")),
     f.role,
     f.requireSignIn.row,
     f.sendInvitation.row,
-    h("div", { class: "label-row" }, h("label", { for: "message" }, "Message (optional)"), f.messageCount),
+    h("div", { class: "label-row" }, h("label", { for: "message" }, t("options.message")), f.messageCount),
     f.message,
+    f.messageCut,
     f.messageIgnored,
-    h("label", { for: "expires" }, "Expires (optional)"),
+    h("label", { for: "expires" }, t("options.expires")),
     f.expires,
     f.expiresNote,
     f.dryRun.row,
@@ -173,6 +176,8 @@ export function optionsDom(on: PaneHandlers): PanelDom {
     setText(adv.routeNoteText, o.routeNote);
     setText(f.messageCount, o.messageCount);
     f.messageCount.classList.toggle("near-limit", o.messageNearLimit);
+    show(f.messageCut, o.messageCutNote !== undefined);
+    setText(f.messageCut, o.messageCutNote ?? "");
     show(f.messageIgnored, o.messageIgnored);
     setText(f.expiresNote, o.expiresNote);
     lines(problems, o.problems);

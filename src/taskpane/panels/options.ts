@@ -3,12 +3,13 @@
 
 import type { InviteRoute } from "../../core/ports";
 import {
+  EXPIRY_IN_PAST,
   MAX_MESSAGE_LENGTH,
-  routeNote,
   validateShareOptions,
   workbooksRouteOffered,
 } from "../../core/share-options";
 import type { Role, ShareOptions } from "../../core/types";
+import { currentLocale, t, type MessageKey } from "../i18n";
 import { eventGuard } from "./common";
 
 export interface PaneOptions {
@@ -20,6 +21,8 @@ export interface PaneOptions {
   expires: string;
   dryRun: boolean;
   route: InviteRoute;
+  /** How many characters the last paste or typing past the limit lost (0: nothing was cut). */
+  messageCut: number;
 }
 
 /** The options a pane opens with; the /workbooks route only where it is offered. */
@@ -36,6 +39,7 @@ export function initialOptions(init: { route?: InviteRoute; graphBaseUrl?: strin
       message: "",
       expires: "",
       dryRun: false,
+      messageCut: 0,
       route: offered ? (init.route ?? "items") : "items",
     },
     workbooksRouteOffered: offered,
@@ -46,11 +50,29 @@ export type OptionsEvent = { type: "optionsChanged"; patch: Partial<PaneOptions>
 
 export const isOptionsEvent = eventGuard<OptionsEvent>(["optionsChanged"]);
 
+/** A message past the limit keeps its first 2,000 characters, and the pane says how many it lost. */
 export function reduceOptions(current: PaneOptions, event: OptionsEvent): PaneOptions {
   const options = { ...current, ...event.patch };
-  if (options.message.length > MAX_MESSAGE_LENGTH)
-    options.message = options.message.slice(0, MAX_MESSAGE_LENGTH);
+  if (event.patch.message === undefined) return options;
+  options.messageCut = Math.max(0, options.message.length - MAX_MESSAGE_LENGTH);
+  if (options.messageCut > 0) options.message = options.message.slice(0, MAX_MESSAGE_LENGTH);
   return options;
+}
+
+/** The checks runShare makes (src/core/share-options.ts), in the pane's language. */
+const PROBLEM_KEYS: ReadonlyArray<[RegExp, MessageKey]> = [
+  [/^The role must be/, "options.problem.role"],
+  [/^Turn on 'Require sign-in'/, "options.problem.bothOff"],
+  [/^The message is [\d,]+ characters/, "options.problem.messageTooLong"],
+  [/^The expiration date isn't a valid date/, "options.problem.invalidDate"],
+];
+
+function problemText(problem: string, o: PaneOptions): string {
+  if (problem === EXPIRY_IN_PAST) return t("options.problem.pastDate");
+  const key = PROBLEM_KEYS.find(([pattern]) => pattern.test(problem))?.[1];
+  const locale = currentLocale();
+  const length = o.message.length.toLocaleString(locale);
+  return key ? t(key, { length, max: MAX_MESSAGE_LENGTH.toLocaleString(locale) }) : problem;
 }
 
 /** The options runShare gets from the pane. */
@@ -71,6 +93,8 @@ export type OptionsView = PaneOptions & {
   messageCount: string;
   messageNearLimit: boolean;
   messageIgnored: boolean;
+  /** Said when a paste was longer than the limit: how much was cut. */
+  messageCutNote?: string;
   expiresNote: string;
   problems: string[];
   routeOffered: boolean;
@@ -81,17 +105,21 @@ export function optionsView(
   options: PaneOptions,
   context: { busy: boolean; routeOffered: boolean; now: number | undefined },
 ): OptionsView {
-  return {
+  const locale = currentLocale();
+  const max = MAX_MESSAGE_LENGTH.toLocaleString(locale);
+  const view: OptionsView = {
     ...options,
     disabled: context.busy,
-    messageCount: `${options.message.length.toLocaleString("en-US")} / ${MAX_MESSAGE_LENGTH.toLocaleString("en-US")}`,
+    messageCount: t("options.messageCount", { length: options.message.length.toLocaleString(locale), max }),
     messageNearLimit: options.message.length > MAX_MESSAGE_LENGTH - 100,
     messageIgnored: !options.sendInvitation && options.message.trim() !== "",
-    expiresNote:
-      "On work or school accounts Microsoft applies expiration to sharing links only; an invitation with an expiration date may be refused.",
+    expiresNote: t("options.expiresNote"),
     // The same checks runShare makes, so Share is disabled rather than refused.
-    problems: validateShareOptions(shareOptionsOf(options), context.now),
+    problems: validateShareOptions(shareOptionsOf(options), context.now).map((p) => problemText(p, options)),
     routeOffered: context.routeOffered,
-    routeNote: routeNote(context.routeOffered),
+    routeNote: t(context.routeOffered ? "options.routeNote.offered" : "options.routeNote.notOffered"),
   };
+  if (options.messageCut > 0)
+    view.messageCutNote = t("options.messageCut", { count: options.messageCut, max });
+  return view;
 }

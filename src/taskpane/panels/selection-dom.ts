@@ -1,6 +1,7 @@
 // The page's Selection card: counts, the recipients, the cells that are not addresses.
 
 import { h, setList, setText, show, type PaneHandlers, type PanelDom } from "../dom";
+import { currentLocale, t } from "../i18n";
 import type { PaneView } from "../state";
 
 export function selectionDom(on: PaneHandlers): PanelDom {
@@ -10,12 +11,12 @@ export function selectionDom(on: PaneHandlers): PanelDom {
   const countDuplicates = h("span", { id: "count-duplicates", class: "count-value" });
   const counts = h(
     "dl",
-    { class: "counts", "aria-label": "Selection counts" },
-    h("div", { class: "count ok" }, h("dt", {}, "Valid"), h("dd", {}, countValid)),
-    h("div", { class: "count bad" }, h("dt", {}, "Rejected"), h("dd", {}, countRejected)),
-    h("div", { class: "count" }, h("dt", {}, "Duplicates"), h("dd", {}, countDuplicates)),
+    { class: "counts", "aria-label": t("selection.countsLabel") },
+    h("div", { class: "count ok" }, h("dt", {}, t("selection.valid")), h("dd", {}, countValid)),
+    h("div", { class: "count bad" }, h("dt", {}, t("selection.rejected")), h("dd", {}, countRejected)),
+    h("div", { class: "count" }, h("dt", {}, t("selection.duplicates")), h("dd", {}, countDuplicates)),
   );
-  const refresh = h("button", { id: "refresh", type: "button", class: "subtle" }, "Refresh");
+  const refresh = h("button", { id: "refresh", type: "button", class: "subtle" }, t("selection.refresh"));
   refresh.addEventListener("click", () => on.refresh());
   const ownSettings = h("p", { id: "own-settings", class: "note", hidden: true });
   const previewError = h("div", {
@@ -31,14 +32,14 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     // Scrollable lists are reachable by keyboard (axe: scrollable-region-focusable).
     tabindex: "0",
   });
-  const recipientsTitle = h("span", { id: "recipients-title" }, "Recipients");
+  const recipientsTitle = h("span", { id: "recipients-title" }, t("selection.recipients", { count: 0 }));
   const recipients = h(
     "details",
     { id: "recipients", class: "disclosure", open: true },
     h("summary", {}, recipientsTitle),
     recipientList,
   );
-  const rejectedTitle = h("h3", { id: "rejected-title" }, "Cells that are not addresses");
+  const rejectedTitle = h("h3", { id: "rejected-title" }, t("selection.rejectedTitle"));
   const rejectedList = h("ul", {
     id: "rejected-list",
     class: "list rejects",
@@ -49,7 +50,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
   const element = h(
     "section",
     { class: "card", "aria-labelledby": "preview-title", "aria-busy": "false" },
-    h("div", { class: "card-head" }, h("h2", { id: "preview-title" }, "Selection"), refresh),
+    h("div", { class: "card-head" }, h("h2", { id: "preview-title" }, t("selection.title")), refresh),
     previewSummary,
     counts,
     previewError,
@@ -62,9 +63,9 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     const p = view.preview;
     element.setAttribute("aria-busy", String(p.busy));
     setText(previewSummary, p.summary);
-    setText(countValid, String(p.counts.valid));
-    setText(countRejected, String(p.counts.rejected));
-    setText(countDuplicates, String(p.counts.duplicates));
+    setText(countValid, p.counts.valid.toLocaleString(currentLocale()));
+    setText(countRejected, p.counts.rejected.toLocaleString(currentLocale()));
+    setText(countDuplicates, p.counts.duplicates.toLocaleString(currentLocale()));
     show(previewError, p.error !== undefined);
     if (p.error)
       previewError.replaceChildren(
@@ -73,7 +74,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
       );
     show(ownSettings, p.ownSettingsNote !== undefined);
     setText(ownSettings, p.ownSettingsNote ?? "");
-    setText(recipientsTitle, `Recipients (${p.counts.valid})`);
+    setText(recipientsTitle, t("selection.recipients", { count: p.counts.valid }));
     show(recipients, p.recipients.items.length > 0);
     setList(
       recipientList,
@@ -86,7 +87,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
           h("span", { class: "cell" }, r.cell),
           r.own !== undefined && h("span", { class: "own" }, r.own),
         ),
-      "recipients",
+      (count) => t("selection.moreRecipients", { count }),
     );
     show(rejectedBlock, p.rejected.items.length > 0);
     setList(
@@ -100,7 +101,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
           h("span", { class: "primary-text" }, r.text),
           h("span", { class: "reason" }, r.reason),
         ),
-      "(see the status column)",
+      (count) => t("selection.moreRejected", { count }),
     );
   }
   return { element, update };

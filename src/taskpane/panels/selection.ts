@@ -2,16 +2,9 @@
 // addresses, duplicates, and the rows with their own settings.
 
 import { recipientLabel } from "../../core/email-address";
-import type { ParsedSelection, Role } from "../../core/types";
-import {
-  eventGuard,
-  limited,
-  plural,
-  toErrorInfo,
-  type Banner,
-  type ErrorInfo,
-  type ListView,
-} from "./common";
+import type { ParsedSelection, RejectReason, Role } from "../../core/types";
+import { t, type MessageKey } from "../i18n";
+import { eventGuard, limited, toErrorInfo, type Banner, type ErrorInfo, type ListView } from "./common";
 
 export interface RecipientLine {
   text: string;
@@ -48,7 +41,12 @@ export type PreviewEvent =
 
 export const isPreviewEvent = eventGuard<PreviewEvent>(["previewStarted", "previewLoaded", "previewFailed"]);
 
-const ROLE_TEXT: Record<Role, string> = { read: "Can view", write: "Can edit" };
+const ROLE_KEY: Record<Role, MessageKey> = { read: "selection.own.read", write: "selection.own.write" };
+
+/** Why a cell is not a recipient, by the parser's reason; the status beside the row has the details. */
+function rejectReason(reason: RejectReason): string {
+  return t(`selection.reject.${reason}` satisfies MessageKey);
+}
 
 export function previewData(parsed: ParsedSelection, failedRows: number): PreviewData {
   let withOwnSettings = 0;
@@ -61,16 +59,21 @@ export function previewData(parsed: ParsedSelection, failedRows: number): Previe
     if (o && (o.role !== undefined || o.message !== undefined || o.expirationDateTime !== undefined)) {
       withOwnSettings += 1;
       const parts: string[] = [];
-      if (o.role) parts.push(ROLE_TEXT[o.role]);
-      if (o.message !== undefined) parts.push("own message");
-      if (o.expirationDateTime) parts.push(`expires ${o.expirationDateTime.slice(0, 10)}`);
+      if (o.role) parts.push(t(ROLE_KEY[o.role]));
+      if (o.message !== undefined) parts.push(t("selection.own.message"));
+      if (o.expirationDateTime)
+        parts.push(t("selection.own.expires", { date: o.expirationDateTime.slice(0, 10) }));
       line.own = parts.join(", ");
     }
     return line;
   });
   return {
     recipients,
-    rejected: parsed.rejected.map((r) => ({ cell: r.cell.address, text: r.text, reason: r.message })),
+    rejected: parsed.rejected.map((r) => ({
+      cell: r.cell.address,
+      text: r.text,
+      reason: rejectReason(r.reason),
+    })),
     duplicates: parsed.duplicates.length,
     failedRows,
     withOwnSettings,
@@ -106,17 +109,16 @@ export function shownPreview(preview: PreviewState): PreviewData | undefined {
 }
 
 function previewSummary(preview: PreviewState, data: PreviewData | undefined): string {
-  const valid = data?.recipients.length ?? 0;
-  const rejected = data?.rejected.length ?? 0;
-  const duplicates = data?.duplicates ?? 0;
-  if (preview.kind === "error") return "The selection couldn't be read.";
-  if (!data) return "Reading the selection…";
-  if (valid === 0 && rejected === 0)
-    return "Select the cells with e-mail addresses. The preview follows your selection.";
-  const parts = [plural(valid, "recipient")];
-  parts.push(`${rejected} rejected`);
-  parts.push(`${plural(duplicates, "duplicate")} merged`);
-  return `${parts.join(", ")}.`;
+  if (preview.kind === "error") return t("selection.readFailed");
+  if (!data) return t("selection.reading");
+  const valid = data.recipients.length;
+  const rejected = data.rejected.length;
+  if (valid === 0 && rejected === 0) return t("selection.empty");
+  return t("selection.summary", {
+    recipients: t("selection.summary.recipients", { count: valid }),
+    rejected: t("selection.summary.rejected", { count: rejected }),
+    duplicates: t("selection.summary.duplicates", { count: data.duplicates }),
+  });
 }
 
 export function previewView(preview: PreviewState): PreviewView {
@@ -133,7 +135,7 @@ export function previewView(preview: PreviewState): PreviewView {
     rejected: limited(data?.rejected ?? []),
   };
   if (data && data.withOwnSettings > 0) {
-    view.ownSettingsNote = `${plural(data.withOwnSettings, "recipient")} ${data.withOwnSettings === 1 ? "has" : "have"} their own Role, Message or Expires column; those override the options below for their rows.`;
+    view.ownSettingsNote = t("selection.ownSettings", { count: data.withOwnSettings });
   }
   if (preview.kind === "error")
     view.error = { tone: "error", text: preview.error.message, details: preview.error.details };

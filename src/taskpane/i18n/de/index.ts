@@ -3,8 +3,18 @@
 
 import type { Translation } from "../format";
 import type { en } from "../en";
+import { access } from "./access";
+import { account } from "./account";
 import { common } from "./common";
+import { options } from "./options";
+import { pane } from "./pane";
+import { selection } from "./selection";
 
 export const de: Translation<typeof en> = {
   ...common,
+  ...pane,
+  ...account,
+  ...selection,
+  ...options,
+  ...access,
 };

@@ -1,10 +1,20 @@
 // The English catalogue: the reference every other language must match key for key.
 // Each area of the pane keeps its texts in its own file here; add the file's object below.
 
+import { access } from "./access";
+import { account } from "./account";
 import { common } from "./common";
+import { options } from "./options";
+import { pane } from "./pane";
+import { selection } from "./selection";
 
 export const en = {
   ...common,
+  ...pane,
+  ...account,
+  ...selection,
+  ...options,
+  ...access,
 } as const;
 
 export type MessageKey = keyof typeof en;
