@@ -3,6 +3,7 @@
 // Each panel keeps its own reducer and view in panels/; this module composes them.
 
 import type { InviteRoute } from "../core/ports";
+import { t } from "./i18n";
 import {
   accessBusy,
   accessView,
@@ -170,6 +171,9 @@ export function viewOf(state: PaneState): PaneView {
     dryRun: options.dryRun,
     problems: optionsShown.problems.length,
   });
+  // After a run, Share's hint speaks of the next run, not the one whose results are on show.
+  if (run.kind === "finished" && !options.dryRun && !actions.share.disabled)
+    actions.share.hint = t("pane.shareAgain", { count: preview.counts.valid });
   const { progress, pause, ...results } = runView(run);
   const accessShown = accessView(access, { busy, graphUsable });
   const view: PaneView = {

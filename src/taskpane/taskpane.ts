@@ -7,6 +7,7 @@ import { createDefaultTokenProvider, staticTokenProvider } from "../auth/token-p
 import { GraphApi } from "../graph/graph-api";
 import { GraphHttp, type TokenProvider } from "../graph/http";
 import { createExcelWorkbookPort } from "../office/excel-workbook";
+import { watchRowsHidden } from "../office/row-visibility";
 import { accountFromSignIn, developmentAccount, type AccountSource } from "./account";
 import { readConfig } from "./config";
 import { languageFor, setLanguage, t } from "./i18n";
@@ -71,6 +72,7 @@ function main(): void {
       return () =>
         Office.context.document.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, { handler });
     },
+    onRowsHiddenChanged: watchRowsHidden,
   });
 }
 

@@ -1,6 +1,6 @@
 // What kind of Excel the workbench plays, chosen in its "Host" panel or by the page's query parameters
-// (tests use those): the Excel version (requirement sets), where the document lives, and the sign-in
-// situations of nested app authentication. A change reloads the task pane, as reopening it in Excel would.
+// (tests use those): the Excel version (requirement sets), where the document lives, the display
+// language, and the sign-in situations of nested app authentication. A change reloads the task pane, as reopening it in Excel would.
 
 export type ExcelVersion = "current" | "old";
 export type DocumentKind = "cloud" | "local" | "unsaved";
@@ -9,6 +9,8 @@ export interface HostControls {
   /** "old": an Excel without ExcelApi 1.9 (ExcelApi up to 1.8), which the add-in does not support. */
   excel: ExcelVersion;
   document: DocumentKind;
+  /** Excel's display language, which office.js reports as Office.context.displayLanguage (e.g. "de-DE"). */
+  language: string;
   /** Whether the host offers nested app authentication (NestedAppAuth 1.1 and the bridge). */
   naa: boolean;
   /** Whether the person has already consented to the add-in's Graph scopes. */
@@ -22,6 +24,7 @@ export interface HostControls {
 export const DEFAULT_CONTROLS: HostControls = {
   excel: "current",
   document: "cloud",
+  language: "en-US",
   naa: true,
   consent: true,
   popupCancelled: false,
@@ -41,7 +44,20 @@ function flag(params: URLSearchParams, name: string, fallback: boolean): boolean
   return fallback;
 }
 
-/** Controls from query parameters: excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=<s>. */
+/** A language tag such as "de-DE" or "en-GB"; anything else is the default. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
+/** The display language from ?lang=, as Office writes it ("de-DE"), or the default. */
+function languageOf(raw: string | null): string {
+  if (!raw || !LANGUAGE_TAG.test(raw)) return DEFAULT_CONTROLS.language;
+  const [primary = "", ...rest] = raw.split("-");
+  return [primary.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join("-");
+}
+
+/**
+ * Controls from query parameters: excel=old, document=local|unsaved, lang=<tag>, naa=off, consent=no,
+ * popup=cancel, tokenLifetime=<s>.
+ */
 export function controlsFromQuery(search: string): HostControls {
   const params = new URLSearchParams(search);
   const document = params.get("document");
@@ -49,6 +65,7 @@ export function controlsFromQuery(search: string): HostControls {
   return {
     excel: params.get("excel") === "old" ? "old" : "current",
     document: document === "local" || document === "unsaved" ? document : "cloud",
+    language: languageOf(params.get("lang")),
     naa: flag(params, "naa", DEFAULT_CONTROLS.naa),
     consent: flag(params, "consent", DEFAULT_CONTROLS.consent),
     popupCancelled: params.get("popup") === "cancel",
@@ -64,6 +81,7 @@ export function controlsToQuery(controls: HostControls): URLSearchParams {
   const q = new URLSearchParams();
   if (controls.excel !== "current") q.set("excel", controls.excel);
   if (controls.document !== "cloud") q.set("document", controls.document);
+  if (controls.language !== DEFAULT_CONTROLS.language) q.set("lang", controls.language);
   if (!controls.naa) q.set("naa", "off");
   if (!controls.consent) q.set("consent", "no");
   if (controls.popupCancelled) q.set("popup", "cancel");

@@ -57,6 +57,20 @@ const APP_NAME_EXCEL_WEB = 16;
 /** OSF.DDA.MethodDispId.dispidExecuteRichApiRequestMethod. */
 const DISPID_RICH_API = 93;
 const SELECTION_CHANGED = "documentSelectionChanged";
+/** Office.EventType.RichApiMessage: how Excel's own events (worksheet.onRowHiddenChanged, ...) reach office.js. */
+const RICH_API_MESSAGE = "richApiMessage";
+/** OfficeExtension.Constants.eventMessageCategory and eventWorkbookId; 22: the RowHiddenChanged event type. */
+const EVENT_MESSAGE_CATEGORY = 65536;
+const EVENT_WORKBOOK_ID = "Workbook";
+const EVENT_ROW_HIDDEN_CHANGED = 22;
+
+/** What a WorksheetRowHiddenChanged event carries (Excel.WorksheetRowHiddenChangedEventArgs). */
+export interface RowHiddenChange {
+  worksheetId: string;
+  /** The rows, e.g. "5:5" or "8:10". */
+  address: string;
+  hidden: boolean;
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -128,6 +142,7 @@ export class OfficeHost {
   private readonly listener = (ev: MessageEvent): void => this.receive(ev);
   private paneOrigin = "";
   private frame: HTMLIFrameElement | undefined;
+  private nextEventId = 1;
 
   constructor(private readonly options: OfficeHostOptions) {
     window.addEventListener("message", this.listener);
@@ -171,6 +186,40 @@ export class OfficeHost {
       _correlationId: 0,
       _errorCode: 0,
       _data: {},
+    });
+  }
+
+  /**
+   * Raises Excel's onRowHiddenChanged (ExcelApi 1.11) in the pane, for the worksheet collection and the
+   * worksheet, as one RichApi message (OSF.DDA.RichApiMessageEventArgs' entries: category, event type,
+   * target id, the event's JSON, id, remote flag). office.js hands it to the handlers registered for
+   * that target and ignores it otherwise.
+   */
+  rowHiddenChanged(change: RowHiddenChange): void {
+    if (!this.events.has(RICH_API_MESSAGE)) return;
+    const args = JSON.stringify({
+      type: "WorksheetRowHiddenChanged",
+      worksheetId: change.worksheetId,
+      address: change.address,
+      changeType: change.hidden ? "Hidden" : "Unhidden",
+      source: "Local",
+    });
+    const entry = (target: string) => [
+      EVENT_MESSAGE_CATEGORY,
+      EVENT_ROW_HIDDEN_CHANGED,
+      target,
+      args,
+      this.nextEventId++,
+      false,
+    ];
+    this.post({
+      _messageType: MESSAGE_RESPONSE,
+      _responseType: RESPONSE_FOR_EVENTING,
+      _actionName: RICH_API_MESSAGE,
+      _conversationId: this.conversationId,
+      _correlationId: 0,
+      _errorCode: 0,
+      _data: { ArrayData: [entry(EVENT_WORKBOOK_ID), entry(change.worksheetId)] },
     });
   }
 

@@ -5,7 +5,7 @@
 //
 // URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
 // faults=none|mixed|throttling (applied to the emulator when the page opens), and the host controls of
-// host-controls.ts (excel=old, document=local|unsaved, naa=off, consent=no, popup=cancel, tokenLifetime=);
+// host-controls.ts (excel=old, document=local|unsaved, lang=de-DE, naa=off, consent=no, popup=cancel, tokenLifetime=);
 // trace=1 logs every office.js message to the console.
 
 import type { WorkbookModel } from "../excel-model/model";
@@ -18,7 +18,7 @@ import {
   requirementSets,
   type HostControls,
 } from "./host-controls";
-import { OfficeHost, type HostContext } from "./office-host";
+import { OfficeHost, type HostContext, type RowHiddenChange } from "./office-host";
 import { createRichApiPort } from "./richapi";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
@@ -95,6 +95,27 @@ function readLedger(v: unknown): LedgerView | undefined {
   };
 }
 
+/**
+ * Excel's onRowHiddenChanged for a "rows" change of the model: which rows of the sheet were hidden or
+ * shown since the last call (the model says only that its hidden rows changed), as one event each way.
+ */
+function rowHiddenTracker(model: WorkbookModel): (sheetName: string) => RowHiddenChange[] {
+  const seen = new Map(model.sheets.map((s) => [s.name, new Set(s.hiddenRows)] as const));
+  return (sheetName) => {
+    const sheet = model.sheets.find((s) => s.name === sheetName);
+    if (!sheet) return [];
+    const before = seen.get(sheetName) ?? new Set<number>();
+    seen.set(sheetName, new Set(sheet.hiddenRows));
+    const hidden = [...sheet.hiddenRows].filter((r) => !before.has(r));
+    const shown = [...before].filter((r) => !sheet.hiddenRows.has(r));
+    const rows = (list: number[]) => `${Math.min(...list) + 1}:${Math.max(...list) + 1}`;
+    return [
+      ...(hidden.length ? [{ worksheetId: sheet.id, address: rows(hidden), hidden: true }] : []),
+      ...(shown.length ? [{ worksheetId: sheet.id, address: rows(shown), hidden: false }] : []),
+    ];
+  };
+}
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const config = parseConfig(await (await fetch("/workbench/config.json")).json());
@@ -128,7 +149,7 @@ async function main(): Promise<void> {
   const hostContext = (): HostContext => ({
     docUrl: documentUrlFor(controls, config.documentUrl),
     requirementSets: requirementSets(controls),
-    locale: "en-US",
+    locale: controls.language,
   });
   const protocolError = (what: string, raw: string): void => {
     // Loud on purpose: a request the workbench cannot answer is a gap to close, not noise.
@@ -160,10 +181,13 @@ async function main(): Promise<void> {
   };
   applyIdentity(controls);
   serveNaaRelay(window, () => host.paneWindow(), window.location.origin, idp);
-  const onModel = (m: WorkbookModel): (() => void) =>
-    m.subscribe((change) => {
+  const onModel = (m: WorkbookModel): (() => void) => {
+    const rowsHidden = rowHiddenTracker(m);
+    return m.subscribe((change) => {
       if (change.kind === "selection") host.selectionChanged();
+      if (change.kind === "rows") for (const c of rowsHidden(change.sheet)) host.rowHiddenChanged(c);
     });
+  };
   let stopWatching = onModel(model);
 
   const grid = new SheetGrid({
@@ -254,6 +278,7 @@ async function main(): Promise<void> {
   const showControls = (c: HostControls): void => {
     el<HTMLSelectElement>("host-excel").value = c.excel;
     el<HTMLSelectElement>("host-document").value = c.document;
+    el<HTMLSelectElement>("host-language").value = c.language;
     el<HTMLSelectElement>("host-naa").value = c.naa ? "on" : "off";
     el<HTMLSelectElement>("host-consent").value = c.consent ? "yes" : "no";
     el<HTMLSelectElement>("host-popup").value = c.popupCancelled ? "cancel" : "ok";
@@ -264,6 +289,7 @@ async function main(): Promise<void> {
     const q = new URLSearchParams({
       excel: el<HTMLSelectElement>("host-excel").value,
       document: el<HTMLSelectElement>("host-document").value,
+      lang: el<HTMLSelectElement>("host-language").value,
       naa: el<HTMLSelectElement>("host-naa").value,
       consent: el<HTMLSelectElement>("host-consent").value,
       popup: el<HTMLSelectElement>("host-popup").value,
@@ -272,7 +298,8 @@ async function main(): Promise<void> {
     controls = controlsFromQuery(`?${q.toString()}`);
     applyIdentity(controls);
     const page = new URLSearchParams(window.location.search);
-    for (const key of ["excel", "document", "naa", "consent", "popup", "tokenLifetime"]) page.delete(key);
+    for (const key of ["excel", "document", "lang", "naa", "consent", "popup", "tokenLifetime"])
+      page.delete(key);
     for (const [key, value] of controlsToQuery(controls)) page.set(key, value);
     const query = page.toString();
     window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);

@@ -79,6 +79,11 @@ export const worksheetCollectionClass: ClassDef<TargetOf<"WorksheetCollection">>
   },
   actions: {
     GetCount: (_t, _a, m) => m.sheets.length,
+    // worksheets.onRowHiddenChanged.add / remove (ExcelApi 1.11). The host page raises the event
+    // itself (OfficeHost.rowHiddenChanged) whenever office.js listens for RichApi messages; office.js
+    // delivers it only to registered handlers.
+    _RegisterRowHiddenChangedEvent: () => null,
+    _UnregisterRowHiddenChangedEvent: () => null,
   },
 };
 
