@@ -273,3 +273,35 @@ describe("host controls", () => {
     }
   });
 });
+
+describe("Excel's row events reach the pane", () => {
+  it("hiding or showing rows refreshes the preview without a selection change (onRowHiddenChanged)", async () => {
+    const { page, pane, errors } = await openWorkbench(h);
+    const valid = async () => Number(await pane.locator("#count-valid").innerText());
+    const before = await valid();
+    const selection = await page.evaluate(() => window.__workbench?.model.activeSheet.selection);
+    // The second person: the first has a duplicate further down, which would take its place.
+    const member = sample.rows.filter((r) => r.kind === "member")[1];
+    if (!member) throw new Error("the sample has no second member");
+
+    // The workbench's filter hides a row of the selection: the pane's count follows.
+    await page.fill("#hide-rows", String(member.row));
+    await page.press("#hide-rows", "Enter");
+    await pane.waitForFunction(
+      (n) => document.getElementById("count-valid")?.textContent === String(n),
+      before - 1,
+    );
+    expect(await page.evaluate(() => window.__workbench?.model.activeSheet.selection)).toEqual(selection);
+
+    // Showing every row brings it back, and the row the sample hid too.
+    await page.locator("#show-all").click();
+    await pane.waitForFunction(
+      (n) => document.getElementById("count-valid")?.textContent === String(n),
+      before + 1,
+    );
+    expect(await executedMembers(page)).toContain("WorksheetCollection._RegisterRowHiddenChangedEvent");
+    expect(await protocolErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -494,13 +494,19 @@ describe("errors", () => {
 });
 
 describe("framing", () => {
-  test("the JSON text of a body runs too; Trace ids are echoed in TraceIds", () => {
+  test("the JSON text of a body runs too; Trace ids are echoed in TraceIds and answered", () => {
     const body = JSON.stringify({
       AutoKeepReference: true,
       Actions: [instantiate(2, 1), { Id: 3, ActionType: 5, Name: "Trace", ObjectPathId: 0 }],
       ObjectPaths: { "1": GLOBAL },
     });
-    expect(engine.execute(body)).toEqual({ Results: [{ ActionId: 2, Value: {} }], TraceIds: [3] });
+    expect(engine.execute(body)).toEqual({
+      Results: [
+        { ActionId: 2, Value: {} },
+        { ActionId: 3, Value: null },
+      ],
+      TraceIds: [3],
+    });
   });
 
   test("office.js's start-up notification to AddinInternalService is answered null", () => {

@@ -184,8 +184,10 @@ function runAction(req: RequestState, action: ActionInfo, traceIds: number[]): u
       ensureUnchanged(req, action);
       return NO_RESULT;
     case ActionType.Trace:
+      // Echoed in TraceIds, and answered with a result: office.js runs a trace marker's callback from
+      // its result (createTraceMarkerForCallback), which is how an event handler's add() takes effect.
       traceIds.push(action.Id);
-      return NO_RESULT;
+      return null;
     default:
       throw new NotImplementedError(`ActionType ${action.ActionType}`);
   }
