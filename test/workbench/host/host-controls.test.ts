@@ -1,9 +1,5 @@
 // The workbench's host controls as query parameters: the display language office.js reports.
-import {
-  controlsFromQuery,
-  controlsToQuery,
-  DEFAULT_CONTROLS,
-} from "../../../workbench/host/host-controls";
+import { controlsFromQuery, controlsToQuery, DEFAULT_CONTROLS } from "../../../workbench/host/host-controls";
 
 describe("the display language control", () => {
   it.each([
