@@ -319,17 +319,17 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
 
   // The preview follows the selection and the rows hidden or shown, once they have settled.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const settled = (then: () => void) => () => {
+  const changed = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       // During a run the selection is read by the run itself; the preview catches up after it.
       if (state.run.kind !== "running") void preview();
-      then();
+      readAccessSelection();
     }, deps.debounceMs ?? 300);
   };
-  const stopSelection = deps.onSelectionChanged?.(settled(readAccessSelection));
-  const stopRows = deps.onRowsHiddenChanged?.(settled(readAccessSelection));
+  const stopSelection = deps.onSelectionChanged?.(changed);
+  const stopRows = deps.onRowsHiddenChanged?.(changed);
   const stopAccount = deps.account.onChange?.(() =>
     dispatch({ type: "account", status: deps.account.status() }),
   );
