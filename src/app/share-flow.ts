@@ -374,11 +374,10 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
   const decide: RetryDecider = (input) =>
     decideRetry({ ...input, now: clock.now(), random: random() }, tuning.retry);
   // The time left and the Retry-After countdown the pane shows (run-eta.ts).
-  let eta: RunEta | undefined = undefined;
+  const eta = new RunEta(clock, run.progress, tuning.timeScale, () => pacer.currentRate());
   const pacer = new ThrottleAwarePacer(clock, { ...tuning.pacer }, tuning.timeScale, (until) =>
-    eta?.throttled(until),
+    eta.throttled(until),
   );
-  eta = new RunEta(clock, run.progress, tuning.timeScale, () => pacer.currentRate());
   eta.start(ledger.outcomes.size);
   const dispatcher: BatchDispatcher = new BatchDispatcher(
     clock,
@@ -399,7 +398,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
         }
       },
       answered: () => {
-        eta?.answered(ledger.outcomes.size);
+        eta.answered(ledger.outcomes.size);
         return ledger.flush(false);
       },
       halt: () => {

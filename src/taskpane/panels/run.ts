@@ -1,9 +1,9 @@
 // The run panel: Share / Cancel / Retry failed, the progress while sharing, the pause prompt after
-// identical failures (app/failure-pause.ts), and the summary when the run ends.
+// identical failures (app/failure-pause.ts), and the summary when the run ends. Every text comes from
+// the catalogue (i18n/en/run.ts, de/run.ts); Graph's own messages stay in the Permissions sheet.
 
 import type { PauseInfo } from "../../app/failure-pause";
-import type { ShareProgress, ShareSummary } from "../../app/share-flow";
-import type { RetryCounts } from "../../app/share-flow";
+import type { RetryCounts, ShareProgress, ShareSummary } from "../../app/share-flow";
 import type { GraphErrorInfo, Outcome } from "../../core/types";
 import { t, type MessageKey } from "../i18n";
 import { eventGuard, toErrorInfo, type ErrorInfo, type ListView, limited, type Tone } from "./common";
