@@ -36,10 +36,17 @@ export class ThrottleAwarePacer extends Pacer {
   }
 }
 
+/**
+ * Keeps the progress's time left and Retry-After countdown current: after every answered batch, and
+ * once a second while sending, so that neither stands still while nothing is answered. Between answers
+ * the time left counts down from the last estimate; once an answer is later than usual (the mean gap
+ * between answers), the rate is measured up to now, so a stalled run's time left grows instead of
+ * sitting at "about 1 second".
+ */
 export class RunEta {
   private readonly rate: RecentRate;
   private waitUntil = 0;
-  private ticking = false;
+  private last: { at: number; etaMs: number } | undefined;
   private readonly stopped = new AbortController();
 
   constructor(
@@ -54,58 +61,70 @@ export class RunEta {
   /** Sending starts: recipients settled before it (already had access) do not count toward the rate. */
   start(done: number): void {
     this.rate.note({ at: this.clock.now(), done });
+    void this.tick();
   }
 
   /** A batch was answered. */
   answered(done: number): void {
     this.rate.note({ at: this.clock.now(), done });
+    this.last = undefined;
     this.update();
     this.progress.emit();
   }
 
-  /** A 429 asked everyone to wait until `until` (clock time): count it down once a second. */
+  /** A 429 asked everyone to wait until `until` (clock time). */
   throttled(until: number): void {
-    this.waitUntil = Math.max(this.waitUntil, until);
-    if (!this.ticking) void this.tick();
+    if (this.stopped.signal.aborted || until <= this.waitUntil) return;
+    this.waitUntil = until;
+    this.update();
+    this.progress.emit();
   }
 
-  /** The run is over: no more countdown. */
+  /** The run is over: no more updates. */
   stop(): void {
     this.stopped.abort();
     delete this.progress.state.resumeInMs;
   }
 
+  /** Once a second (or when the wait ends, if sooner) until the run stops. */
   private async tick(): Promise<void> {
-    this.ticking = true;
-    try {
-      while (!this.stopped.signal.aborted) {
-        const left = this.waitUntil - this.clock.now();
-        this.update();
-        this.progress.emit();
-        if (left <= 0) break;
-        await this.clock.sleep(Math.min(1000, left), this.stopped.signal);
-      }
-    } finally {
-      this.ticking = false;
+    const signal = this.stopped.signal;
+    for (;;) {
+      const wait = this.waitUntil - this.clock.now();
+      await this.clock.sleep(wait > 0 ? Math.min(1000, wait) : 1000, signal);
+      if (signal.aborted) return;
+      this.update();
+      this.progress.emit();
     }
   }
 
   private update(): void {
     const state = this.progress.state;
-    const wait = Math.max(0, this.waitUntil - this.clock.now());
+    const now = this.clock.now();
+    const wait = Math.max(0, this.waitUntil - now);
     if (wait > 0) state.resumeInMs = wait;
     else delete state.resumeInMs;
-    const paced = this.pacedRate();
-    const eta =
-      this.rate.answered >= MIN_ANSWERS
-        ? estimateLeftMs({
-            remaining: state.remaining,
-            observedPerMs: this.rate.perMs(),
-            pacedPerMs: paced === undefined ? undefined : paced / (1000 * this.timeScale),
-            waitMs: wait,
-          })
-        : undefined;
+    const eta = this.estimate(now, wait);
     if (eta === undefined) delete state.etaMs;
     else state.etaMs = eta;
+  }
+
+  private estimate(now: number, wait: number): number | undefined {
+    if (this.rate.answered < MIN_ANSWERS) return undefined;
+    const paced = this.pacedRate();
+    const pacedPerMs = paced === undefined ? undefined : paced / (1000 * this.timeScale);
+    const remaining = this.progress.state.remaining;
+    const sending = (observedPerMs: number | undefined) =>
+      estimateLeftMs({ remaining, observedPerMs, pacedPerMs });
+    if (this.last === undefined) {
+      const first = sending(this.rate.perMs());
+      if (first === undefined) return undefined;
+      this.last = { at: now, etaMs: first };
+    }
+    const countdown = Math.max(0, this.last.etaMs - (now - this.last.at));
+    const pace = this.rate.pace();
+    const late = pace !== undefined && now - pace.lastAt > pace.meanGapMs;
+    const stalled = late ? sending(this.rate.perMs(now)) : undefined;
+    return wait + Math.max(countdown, stalled ?? 0);
   }
 }

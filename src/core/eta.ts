@@ -30,12 +30,25 @@ export class RecentRate {
     return Math.max(0, this.samples.length - 1);
   }
 
-  /** Recipients per ms over the window; undefined until two samples span some time. */
-  perMs(): number | undefined {
+  /** When progress was last noted, and the mean time between notes over the window. */
+  pace(): { lastAt: number; meanGapMs: number } | undefined {
     const first = this.samples[0];
     const last = this.samples.at(-1);
-    if (!first || !last || last.at <= first.at) return undefined;
-    return Math.max(0, last.done - first.done) / (last.at - first.at);
+    if (!first || !last || this.samples.length < 2) return undefined;
+    return { lastAt: last.at, meanGapMs: (last.at - first.at) / (this.samples.length - 1) };
+  }
+
+  /**
+   * Recipients per ms over the window, up to `now` when given (time without progress slows the rate);
+   * undefined until the samples span some time.
+   */
+  perMs(now?: number): number | undefined {
+    const first = this.samples[0];
+    const last = this.samples.at(-1);
+    if (!first || !last) return undefined;
+    const end = Math.max(last.at, now ?? last.at);
+    if (end <= first.at) return undefined;
+    return Math.max(0, last.done - first.done) / (end - first.at);
   }
 }
 
