@@ -110,7 +110,7 @@ export class RunEta {
   }
 
   private estimate(now: number, wait: number): number | undefined {
-    if (this.rate.answered < MIN_ANSWERS) return undefined;
+    if (this.rate.answered < MIN_ANSWERS || this.progress.state.remaining <= 0) return undefined;
     const paced = this.pacedRate();
     const pacedPerMs = paced === undefined ? undefined : paced / (1000 * this.timeScale);
     const remaining = this.progress.state.remaining;

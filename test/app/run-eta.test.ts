@@ -82,6 +82,18 @@ describe("the time left", () => {
     eta.stop();
   });
 
+  it("is not shown once nothing remains", () => {
+    const { clock, progress, eta, settle } = setup(40);
+    eta.start(0);
+    for (const done of [20, 40]) {
+      clock.at += 1_000;
+      settle(done);
+      eta.answered(done);
+    }
+    expect(progress.state.etaMs).toBeUndefined();
+    eta.stop();
+  });
+
   it("is never faster than the pace the add-in keeps", () => {
     const { clock, progress, eta, settle } = setup(200, 0.5);
     eta.start(0);

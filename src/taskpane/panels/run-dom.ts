@@ -13,7 +13,8 @@ function progressDom() {
     "aria-labelledby": "progress-text",
   });
   const progressText = h("span", { id: "progress-text" });
-  const eta = h("span", { id: "eta", class: "note" });
+  // On its own line: "Microsoft asked us to slow down — resuming in 12 s" does not fit beside the figure.
+  const eta = h("p", { id: "eta", class: "note" });
   const count = (id: string, label: string) => {
     const value = h("dd", { id });
     return { value, item: h("div", { class: "count" }, h("dt", {}, label), value) };
@@ -26,8 +27,9 @@ function progressDom() {
   const element = h(
     "div",
     { id: "progress-area", hidden: true },
-    h("div", { class: "label-row" }, progressText, eta),
+    h("div", { class: "label-row" }, progressText),
     progress,
+    eta,
     h(
       "dl",
       { class: "counts", "aria-label": t("run.progress.counts") },
