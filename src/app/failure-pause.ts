@@ -15,6 +15,8 @@ export interface PauseInfo {
   code: string;
   /** A plain sentence for that failure (src/core/errors.ts failureSentence). */
   sentence: string;
+  /** Graph's own message of the last of them (the task pane words its sentence from code and message). */
+  message: string;
 }
 
 /** Resolves true to go on, false to stop. */
@@ -48,7 +50,12 @@ export class FirstFailuresPause {
     this.failures += 1;
     if (this.failures < PAUSE_AFTER || o.status !== "failed") return;
     this.watching = false;
-    const info: PauseInfo = { failed: this.failures, code, sentence: this.sentenceFor(o.error) };
+    const info: PauseInfo = {
+      failed: this.failures,
+      code,
+      sentence: this.sentenceFor(o.error),
+      message: o.error.message,
+    };
     this.waiting = this.ask(info)
       .catch(() => false)
       .then((goOn) => {

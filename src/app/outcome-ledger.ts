@@ -9,6 +9,9 @@ import type { Outcome, ParsedSelection, Recipient, Rejection } from "../core/typ
 import type { WorkbookPort } from "../core/ports";
 import { WriteBack } from "./write-back";
 
+/** Skipped outcomes that were never sent: the run was cancelled or stopped. */
+const NOT_SENT_REASONS: ReadonlySet<string> = new Set(["cancelled", "stopped", "signInNeeded"]);
+
 export type SharePhase = "reading" | "resolving" | "checking" | "sharing" | "finishing" | "done";
 
 export interface ShareProgress {
@@ -18,8 +21,12 @@ export interface ShareProgress {
   failed: number;
   skipped: number;
   remaining: number;
-  /** Estimated time left, once there is a rate to go by. */
+  /** Of the skipped: recipients not sent because the run stopped or was cancelled ("Retry failed" sends them). */
+  notSent: number;
+  /** Estimated time left, once there is a rate to go by (run-eta.ts). */
   etaMs?: number;
+  /** Set while a 429's Retry-After is waited out: how long until sending resumes (run-eta.ts). */
+  resumeInMs?: number;
 }
 
 /** The progress the task pane shows; emit() hands it a copy. */
@@ -31,6 +38,7 @@ export class RunProgress {
     failed: 0,
     skipped: 0,
     remaining: 0,
+    notSent: 0,
   };
 
   constructor(private readonly onProgress?: (p: ShareProgress) => void) {}
@@ -89,6 +97,7 @@ export class OutcomeLedger {
     if (o.status === "granted") p.granted += 1;
     else if (o.status === "failed") p.failed += 1;
     else p.skipped += 1;
+    if (o.status === "skipped" && NOT_SENT_REASONS.has(o.reason)) p.notSent += 1;
     p.remaining = Math.max(0, this.recipients.length - this.outcomes.size);
   }
 
@@ -103,14 +112,6 @@ export class OutcomeLedger {
         });
       }
     }
-  }
-
-  /** After a batch: the estimated time left, shown to the person. */
-  batchAnswered(elapsedMs: number): void {
-    const eta = estimateEta(elapsedMs, this.outcomes.size, this.recipients.length);
-    if (eta === undefined) delete this.progress.state.etaMs;
-    else this.progress.state.etaMs = eta;
-    this.progress.emit();
   }
 
   /** The write-back hook: statuses and log rows settled so far go to the workbook. */
@@ -131,9 +132,4 @@ export class OutcomeLedger {
   list(): Outcome[] {
     return this.recipients.map((r) => this.outcomes.get(r.key)).filter((o): o is Outcome => o !== undefined);
   }
-}
-
-function estimateEta(elapsedMs: number, done: number, total: number): number | undefined {
-  if (done === 0 || elapsedMs <= 0) return undefined;
-  return Math.round((elapsedMs / done) * (total - done));
 }

@@ -29,8 +29,9 @@ import { BatchDispatcher, type Pending } from "./batch-dispatcher";
 import { FirstFailuresPause, stopWithoutAsking, type ConfirmContinue } from "./failure-pause";
 import { LoopWakeup } from "./loop-wakeup";
 import { OutcomeLedger, RunProgress, type ShareProgress } from "./outcome-ledger";
-import { Pacer, type PacerTuning } from "./pacer";
+import type { PacerTuning } from "./pacer";
 import { PermissionRereads, reconcile, type RetryDecider } from "./reconcile";
+import { RunEta, ThrottleAwarePacer } from "./run-eta";
 import { notSentOutcome, RunStop, type StopReason } from "./run-stop";
 import { isSignInLost } from "./sign-in-stop";
 import { WorkbookSession } from "./workbook-session";
@@ -123,6 +124,36 @@ export function failedRecipients(parsed: ParsedSelection): Set<string> {
   return keys;
 }
 
+/** What "Retry failed" would send, by recipient: those whose rows failed, and those never sent. */
+export interface RetryCounts {
+  failed: number;
+  notSent: number;
+}
+
+/**
+ * Counts recipients, not rows (a duplicate row of a failed address is the same recipient). A row of
+ * several recipients that reads "Partly: …" counts as its status says ("1 failed, 2 not sent").
+ */
+export function retryCounts(parsed: ParsedSelection): RetryCounts {
+  const failed = new Set<string>();
+  const notSent = new Set<string>();
+  let partlyFailed = 0;
+  let partlyNotSent = 0;
+  for (const row of parsed.rows) {
+    const status = row.statusCellValue;
+    if (!isRetryStatus(status) || typeof status !== "string") continue;
+    if (status.startsWith("Partly: ")) {
+      partlyFailed += Number(/(\d+) failed/.exec(status)?.[1] ?? 0);
+      partlyNotSent += Number(/(\d+) not sent/.exec(status)?.[1] ?? 0);
+    } else {
+      const into = status.startsWith("Failed") ? failed : notSent;
+      row.recipientKeys.forEach((k) => into.add(k));
+    }
+  }
+  for (const k of failed) notSent.delete(k);
+  return { failed: failed.size + partlyFailed, notSent: notSent.size + partlyNotSent };
+}
+
 export async function runShare(
   deps: FlowDeps,
   request: ShareRequest,
@@ -177,7 +208,18 @@ export async function runShare(
 
     // 5. Invite the rest in batches; every batch's outcomes are written back as it ends.
     progress.phase("sharing");
-    const run: InviteRun = { deps, tuning, item, session, ledger, stop, loop, pause, signal: request.signal };
+    const run: InviteRun = {
+      deps,
+      tuning,
+      item,
+      session,
+      ledger,
+      progress,
+      stop,
+      loop,
+      pause,
+      signal: request.signal,
+    };
     if (queue.length > 0) await inviteInBatches(queue, run);
   } finally {
     // 6. Close the session. Without a token closing cannot succeed; asking for one would be a second
@@ -197,6 +239,7 @@ export async function runShare(
   progress.state.phase = "done";
   progress.state.remaining = 0;
   delete progress.state.etaMs;
+  delete progress.state.resumeInMs;
   progress.emit();
   return summarize({ runId, dryRun, parsed, logSheet, graph, session, ledger, stop, progress, ctx });
 }
@@ -316,6 +359,7 @@ interface InviteRun {
   item: DriveItemRef;
   session: WorkbookSession;
   ledger: OutcomeLedger;
+  progress: RunProgress;
   stop: RunStop;
   loop: LoopWakeup;
   pause: FirstFailuresPause;
@@ -329,8 +373,12 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
   const random = deps.random ?? Math.random;
   const decide: RetryDecider = (input) =>
     decideRetry({ ...input, now: clock.now(), random: random() }, tuning.retry);
-  const pacer = new Pacer(clock, { ...tuning.pacer }, tuning.timeScale);
-  const startedAt = clock.now();
+  // The time left and the Retry-After countdown the pane shows (run-eta.ts).
+  const eta = new RunEta(clock, run.progress, tuning.timeScale, () => pacer.currentRate());
+  const pacer = new ThrottleAwarePacer(clock, { ...tuning.pacer }, tuning.timeScale, (until) =>
+    eta.throttled(until),
+  );
+  eta.start(ledger.outcomes.size);
   const dispatcher: BatchDispatcher = new BatchDispatcher(
     clock,
     pacer,
@@ -350,7 +398,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
         }
       },
       answered: () => {
-        ledger.batchAnswered(clock.now() - startedAt);
+        eta.answered(ledger.outcomes.size);
         return ledger.flush(false);
       },
       halt: () => {
@@ -385,7 +433,11 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
     reconcile: (group) => reconcile(group, reconcileDeps),
   });
   for (const p of queue) dispatcher.add(p);
-  await dispatcher.run(signal);
+  try {
+    await dispatcher.run(signal);
+  } finally {
+    eta.stop();
+  }
 }
 
 /** Maps a failure before any invite was sent to the sentence a person reads. */

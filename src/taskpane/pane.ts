@@ -5,7 +5,7 @@
 import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
 import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
 import type { PauseInfo } from "../app/failure-pause";
-import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../app/share-flow";
+import { readRecipients, retryCounts, runShare, type FlowTuning } from "../app/share-flow";
 import { isShareError, type ShareError } from "../core/errors";
 import { logRowForRunError } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
@@ -267,9 +267,9 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
           const parsed = await readRecipients(deps.workbook);
           // A later read (the selection moved again) wins.
           if (seq !== previewSeq) return;
-          const failedKeys = failedRecipients(parsed);
-          const failedRows = parsed.rows.filter((r) => r.recipientKeys.some((k) => failedKeys.has(k))).length;
-          dispatch({ type: "previewLoaded", parsed, failedRows });
+          const retry = retryCounts(parsed);
+          dispatch({ type: "retryCounted", retry });
+          dispatch({ type: "previewLoaded", parsed, failedRows: retry.failed + retry.notSent });
         } catch (e) {
           if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
         }

@@ -2,6 +2,7 @@
 // viewOf(state) → what the page shows. No DOM, no Office, no clock: tests drive it with plain data.
 // Each panel keeps its own reducer and view in panels/; this module composes them.
 
+import type { RetryCounts } from "../app/share-flow";
 import type { InviteRoute } from "../core/ports";
 import { t } from "./i18n";
 import {
@@ -48,7 +49,6 @@ import {
   isPreviewEvent,
   previewView,
   reducePreview,
-  shownPreview,
   type PreviewEvent,
   type PreviewState,
   type PreviewView,
@@ -79,6 +79,8 @@ export interface PaneState {
   advancedOpen: boolean;
   /** The seed's /workbooks/{id}/invite route is offered only with a beta Graph base (share-options.ts). */
   workbooksRouteOffered: boolean;
+  /** What Retry failed would send, from the statuses of the selection's rows (read with the preview). */
+  retry: RetryCounts;
   /** The pane's "now" (ms since the epoch), from the controller's clock: dates in the past are refused. */
   now?: number;
 }
@@ -98,6 +100,7 @@ export function initialState(init: {
     preview: { kind: "loading" },
     options,
     run: { kind: "idle" },
+    retry: { failed: 0, notSent: 0 },
     access: { kind: "idle" },
     advancedOpen: false,
     workbooksRouteOffered,
@@ -112,6 +115,7 @@ export type PaneEvent =
   | OptionsEvent
   | { type: "advancedToggled"; open: boolean }
   | { type: "clock"; now: number }
+  | { type: "retryCounted"; retry: RetryCounts }
   | RunEvent
   | AccessEvent;
 
@@ -129,6 +133,8 @@ export function reduce(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, advancedOpen: event.open };
     case "clock":
       return { ...state, now: event.now };
+    case "retryCounted":
+      return { ...state, retry: event.retry };
   }
 }
 
@@ -167,7 +173,7 @@ export function viewOf(state: PaneState): PaneView {
     busy,
     graphUsable,
     valid: preview.counts.valid,
-    failedRows: shownPreview(state.preview)?.failedRows ?? 0,
+    retry: state.retry,
     dryRun: options.dryRun,
     problems: optionsShown.problems.length,
   });

@@ -148,7 +148,7 @@ describe("Share's hint after a run", () => {
 describe("the catalogue and the texts it stands for", () => {
   test("every run error reads in English exactly as src/core/errors.ts words it", () => {
     for (const code of Object.keys(SHARE_ERROR_MESSAGES) as ShareErrorCode[]) {
-      expect({ code, text: CATALOGUES.en[`pane.error.${code}`] }).toEqual({
+      expect({ code, text: CATALOGUES.en[`run.error.${code}`] }).toEqual({
         code,
         text: SHARE_ERROR_MESSAGES[code],
       });
@@ -201,7 +201,7 @@ describe("the pane in German", () => {
 
   test("errors, the account line, the blocker and Manage access speak German", () => {
     const failed = run(start(), { type: "accessFailed", error: new ShareError("accessDenied") });
-    expect(viewOf(failed).access.text).toBe(t("pane.error.accessDenied"));
+    expect(viewOf(failed).access.text).toBe(t("run.error.accessDenied"));
     expect(viewOf(failed).access.text).toMatch(/^Sie dürfen diese Arbeitsmappe nicht freigeben/);
     expect(viewOf(start({ location: "notInCloud" })).blocker?.text).toMatch(
       /^Diese Arbeitsmappe ist noch nicht/,

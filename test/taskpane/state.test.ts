@@ -1,10 +1,8 @@
 // The pane's state and texts, without a DOM: each view state a person can meet.
-import type { ShareProgress, ShareSummary } from "../../src/app/share-flow";
-import { ShareError, SHARE_ERROR_MESSAGES } from "../../src/core/errors";
+import { SHARE_ERROR_MESSAGES } from "../../src/core/errors";
 import { parseRecipients } from "../../src/core/recipients";
 import type { CellValue } from "../../src/core/types";
 import {
-  formatEta,
   initialState,
   reduce,
   shareOptionsOf,
@@ -34,37 +32,6 @@ function selection(values: CellValue[][], besideValues?: CellValue[]) {
       },
     ],
   });
-}
-
-const progress = (p: Partial<ShareProgress>): ShareProgress => ({
-  phase: "sharing",
-  total: 40,
-  granted: 0,
-  failed: 0,
-  skipped: 0,
-  remaining: 40,
-  ...p,
-});
-
-function summary(s: Partial<ShareSummary>): ShareSummary {
-  return {
-    runId: "run-1",
-    total: 3,
-    granted: 0,
-    failed: 0,
-    skipped: 0,
-    cancelled: false,
-    dryRun: false,
-    notSent: 0,
-    rejected: [],
-    duplicates: 0,
-    outcomes: [],
-    sessionUsed: true,
-    logSheet: "Permissions",
-    statusesSkipped: 0,
-    roundTrips: 4,
-    ...s,
-  };
 }
 
 describe("preview", () => {
@@ -111,15 +78,6 @@ describe("preview", () => {
     expect(view.preview.recipients.items).toHaveLength(50);
     expect(view.preview.recipients.more).toBe(20);
   });
-
-  test("rows that failed last time offer Retry failed with their count", () => {
-    const parsed = selection(
-      [["ann@contoso.com"], ["bob@contoso.com"]],
-      ["Failed: nope [x]", "Granted: can view"],
-    );
-    const view = viewOf(run(start(), { type: "previewLoaded", parsed, failedRows: 1 }));
-    expect(view.retry).toMatchObject({ visible: true, disabled: false, label: "Retry failed (1 row)" });
-  });
 });
 
 describe("options", () => {
@@ -165,168 +123,6 @@ describe("expiration date", () => {
     // The pane's clock moves on: yesterday's valid date becomes a problem.
     const later = run(today, { type: "clock", now: Date.parse("2026-12-03T00:00:00Z") });
     expect(viewOf(later).options.problems).toHaveLength(1);
-  });
-});
-
-describe("sharing", () => {
-  const ready = () =>
-    run(start(), { type: "previewLoaded", parsed: selection([["ann@contoso.com"]]), failedRows: 0 });
-
-  test("running shows counts, the time left and Cancel; the live region speaks every quarter, not every batch", () => {
-    let s = run(ready(), { type: "shareStarted", only: "all", dryRun: false });
-    s = run(s, {
-      type: "shareProgress",
-      progress: progress({ granted: 3, failed: 1, skipped: 2, remaining: 34, etaMs: 65_000 }),
-    });
-    const view = viewOf(s);
-    expect(view.progress).toEqual({
-      value: 6,
-      max: 40,
-      counts: { granted: 3, failed: 1, skipped: 2, remaining: 34 },
-      text: "6 of 40 done",
-      eta: "about 1 min left",
-    });
-    expect(view.cancel).toMatchObject({ visible: true, disabled: false });
-    expect(view.share.disabled).toBe(true);
-    expect(view.options.disabled).toBe(true);
-    expect(view.status.text).toBe("Sharing: 0% done.");
-    const later = run(s, { type: "shareProgress", progress: progress({ granted: 11, remaining: 29 }) });
-    expect(viewOf(later).status.text).toBe("Sharing: 25% done.");
-    const cancelling = run(later, { type: "cancelRequested" });
-    expect(viewOf(cancelling).status.text).toMatch(/^Cancelling/);
-    expect(viewOf(cancelling).cancel).toMatchObject({ disabled: true, label: "Cancelling…" });
-  });
-
-  test("finished with failures: the result line counts granted, failures are listed, the log is one click away", () => {
-    const s = run(
-      ready(),
-      { type: "shareStarted", only: "all", dryRun: false },
-      {
-        type: "shareFinished",
-        summary: summary({
-          granted: 2,
-          failed: 1,
-          outcomes: [
-            {
-              status: "failed",
-              key: "nobody@contoso.com",
-              error: { status: 400, code: "invalidRequest", message: "The user doesn't exist." },
-            },
-          ],
-          duplicates: 1,
-        }),
-      },
-    );
-    const view = viewOf(s);
-    expect(view.status).toEqual({ text: "Done: 2 granted, 1 failed, 0 skipped.", tone: "error" });
-    expect(view.failures.items).toEqual(["nobody@contoso.com: The user doesn't exist."]);
-    expect(view.details).toContain('Every outcome is in the "Permissions" sheet.');
-    expect(view.openLog).toEqual({ visible: true, sheet: "Permissions" });
-    expect(view.progress).toBeUndefined();
-    expect(view.cancel.visible).toBe(false);
-  });
-
-  test("a dry run says what would happen and that nothing was sent", () => {
-    const s = run(ready(), { type: "optionsChanged", patch: { dryRun: true } });
-    expect(viewOf(s).share.hint).toMatch(/^Dry run: .* nothing is sent/);
-    const done = run(
-      s,
-      { type: "shareStarted", only: "all", dryRun: true },
-      {
-        type: "shareFinished",
-        summary: summary({
-          dryRun: true,
-          skipped: 2,
-          outcomes: [
-            { status: "skipped", key: "a@contoso.com", reason: "dryRun" },
-            {
-              status: "skipped",
-              key: "b@contoso.com",
-              reason: "alreadyHasAccess",
-              permission: { id: "p", roles: ["read"] },
-            },
-          ],
-        }),
-      },
-    );
-    expect(viewOf(done).status.text).toBe(
-      "Dry run: 1 would be shared, 1 already have access, 0 granted (nothing was sent).",
-    );
-  });
-
-  test("errors read as sentences; the codes stay in the details", () => {
-    const s = run(
-      ready(),
-      { type: "shareStarted", only: "all", dryRun: false },
-      {
-        type: "shareFailed",
-        error: new ShareError("accessDenied", ["accessDenied (request ID abc-123)"]),
-      },
-    );
-    expect(viewOf(s).status).toEqual({ text: SHARE_ERROR_MESSAGES.accessDenied, tone: "error" });
-    expect(viewOf(s).details).toEqual(["accessDenied (request ID abc-123)"]);
-    const odd = run(ready(), { type: "shareFailed", error: new TypeError("x is undefined") });
-    expect(viewOf(odd).status.text).toMatch(/^Something went wrong/);
-    expect(viewOf(odd).status.text).not.toMatch(/TypeError/);
-  });
-
-  test("a run stopped because sign-in ended says to sign in again, then Retry failed", () => {
-    const s = run(
-      ready(),
-      { type: "shareStarted", only: "all", dryRun: false },
-      {
-        type: "shareFinished",
-        summary: summary({
-          total: 3,
-          granted: 1,
-          skipped: 2,
-          notSent: 2,
-          stoppedFor: "signIn",
-          outcomes: [
-            { status: "skipped", key: "b@contoso.com", reason: "signInNeeded" },
-            { status: "skipped", key: "c@contoso.com", reason: "signInNeeded" },
-          ],
-        }),
-      },
-    );
-    const view = viewOf(s);
-    expect(view.status).toEqual({
-      text: "Stopped: sign in again. 1 granted, 0 failed, 2 not sent.",
-      tone: "warning",
-    });
-    expect(view.details[0]).toBe(
-      'Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the 2 recipients marked "Not sent: sign in again".',
-    );
-    expect(view.openLog.visible).toBe(true);
-  });
-
-  test("identical failures: the run asks Stop / Go on; the question goes once answered or cancelled", () => {
-    let s = run(ready(), { type: "shareStarted", only: "all", dryRun: false });
-    expect(viewOf(s).pause).toBeUndefined();
-    s = run(s, {
-      type: "pauseAsked",
-      info: { failed: 10, code: "invalidRequest", sentence: "Clear the expiration date." },
-    });
-    const view = viewOf(s);
-    expect(view.pause).toEqual({
-      text: "The first 10 invitations all failed: Clear the expiration date.",
-      stopLabel: "Stop",
-      goOnLabel: "Go on",
-    });
-    expect(view.status).toEqual({
-      text: "Paused: nothing more is sent until you choose Stop or Go on.",
-      tone: "warning",
-    });
-    expect(view.cancel.visible).toBe(true);
-    expect(viewOf(run(s, { type: "pauseAnswered" })).pause).toBeUndefined();
-    expect(viewOf(run(s, { type: "pauseAnswered" })).status.text).not.toMatch(/^Paused/);
-    expect(viewOf(run(s, { type: "cancelRequested" })).pause).toBeUndefined();
-  });
-
-  test("formatEta rounds to seconds, then minutes", () => {
-    expect(formatEta(400)).toBe("about 1 s left");
-    expect(formatEta(42_000)).toBe("about 42 s left");
-    expect(formatEta(150_000)).toBe("about 3 min left");
   });
 });
 

@@ -5,7 +5,7 @@ import { t, type MessageKey } from "../i18n";
 
 /** The sentence for a run error's code, in the pane's language. */
 export function errorText(code: ShareErrorCode): string {
-  return t(`pane.error.${code}` satisfies MessageKey);
+  return t(`run.error.${code}` satisfies MessageKey);
 }
 
 export interface ErrorInfo {

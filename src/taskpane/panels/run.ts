@@ -1,9 +1,12 @@
 // The run panel: Share / Cancel / Retry failed, the progress while sharing, the pause prompt after
-// identical failures (app/failure-pause.ts), and the summary when the run ends.
+// identical failures (app/failure-pause.ts), and the summary when the run ends. Every text comes from
+// the catalogue (i18n/en/run.ts, de/run.ts); Graph's own messages stay in the Permissions sheet.
 
 import type { PauseInfo } from "../../app/failure-pause";
-import type { ShareProgress, ShareSummary } from "../../app/share-flow";
-import { eventGuard, plural, toErrorInfo, type ErrorInfo, type ListView, limited, type Tone } from "./common";
+import type { RetryCounts, ShareProgress, ShareSummary } from "../../app/share-flow";
+import type { GraphErrorInfo, Outcome } from "../../core/types";
+import { t, type MessageKey } from "../i18n";
+import { eventGuard, toErrorInfo, type ErrorInfo, type ListView, limited, type Tone } from "./common";
 
 export type RunState =
   | { kind: "idle" }
@@ -46,19 +49,24 @@ function doneOf(p: ShareProgress): number {
 
 /** What the live region says while sharing: the phase, then every quarter of the way. */
 export function announcement(p: ShareProgress, dryRun: boolean): string {
-  if (p.phase !== "sharing") return PHASE_TEXT[p.phase](dryRun);
+  if (p.phase !== "sharing") return phaseText(p.phase, dryRun);
   const quarter = p.total > 0 ? Math.floor((doneOf(p) / p.total) * 4) : 0;
-  return `Sharing: ${Math.min(100, quarter * 25)}% done.`;
+  const percent = Math.min(100, quarter * 25);
+  return t(dryRun ? "run.progress.announceDry" : "run.progress.announce", { percent });
 }
 
-const PHASE_TEXT: Record<ShareProgress["phase"], (dryRun: boolean) => string> = {
-  reading: () => "Reading the selection…",
-  resolving: () => "Finding this workbook in OneDrive or SharePoint…",
-  checking: () => "Checking who already has access…",
-  sharing: (dryRun) => (dryRun ? "Checking…" : "Sharing…"),
-  finishing: () => "Writing the results to the workbook…",
-  done: () => "Done.",
+const PHASE_KEYS: Record<ShareProgress["phase"], MessageKey> = {
+  reading: "run.phase.reading",
+  resolving: "run.phase.resolving",
+  checking: "run.phase.checking",
+  sharing: "run.phase.sharing",
+  finishing: "run.phase.finishing",
+  done: "run.phase.done",
 };
+
+function phaseText(phase: ShareProgress["phase"], dryRun: boolean): string {
+  return t(phase === "sharing" && dryRun ? "run.phase.checkingDry" : PHASE_KEYS[phase]);
+}
 
 function started(event: Extract<RunEvent, { type: "shareStarted" }>): RunState {
   const progress: ShareProgress = {
@@ -68,6 +76,7 @@ function started(event: Extract<RunEvent, { type: "shareStarted" }>): RunState {
     failed: 0,
     skipped: 0,
     remaining: 0,
+    notSent: 0,
   };
   return {
     kind: "running",
@@ -104,76 +113,131 @@ export function reduceRun(run: RunState, event: RunEvent): RunState {
   }
 }
 
+/** "about 40 seconds left", "about 3 minutes left", "about 2 hours left". */
 export function formatEta(ms: number): string {
   const s = Math.max(1, Math.round(ms / 1000));
-  if (s < 60) return `about ${s} s left`;
+  if (s < 60) return t("run.progress.seconds", { count: s });
   const m = Math.round(s / 60);
-  return `about ${m} min left`;
+  if (m < 90) return t("run.progress.minutes", { count: m });
+  return t("run.progress.hours", { count: Math.round(m / 60) });
 }
 
-export function summaryLines(s: ShareSummary): { head: string; tone: Tone; details: string[] } {
-  const wouldShare = s.outcomes.filter((o) => o.status === "skipped" && o.reason === "dryRun").length;
-  const already = s.outcomes.filter((o) => o.status === "skipped" && o.reason === "alreadyHasAccess").length;
-  const cancelled = s.outcomes.filter((o) => o.status === "skipped" && o.reason === "cancelled").length;
-  let head: string;
+/** The recipients of a finished run, counted the way the result line names them. */
+function countsOf(s: ShareSummary) {
+  const skipped = (reason: Extract<Outcome, { status: "skipped" }>["reason"]) =>
+    s.outcomes.filter((o) => o.status === "skipped" && o.reason === reason).length;
+  const cancelled = skipped("cancelled");
+  return {
+    already: skipped("alreadyHasAccess"),
+    wouldShare: skipped("dryRun"),
+    cancelled,
+    notSent: cancelled + skipped("stopped") + skipped("signInNeeded"),
+  };
+}
+
+export interface SummaryLines {
+  head: string;
+  tone: Tone;
+  details: string[];
+}
+
+/** The result line and the details under it: what happened (or would), then what to do next. */
+export function summaryLines(s: ShareSummary): SummaryLines {
+  const c = countsOf(s);
+  const parts: string[] = [];
+  const part = (key: MessageKey, count: number, always = false) => {
+    if (always || count > 0) parts.push(t(key, { count }));
+  };
+  let head: MessageKey;
   if (s.dryRun) {
-    head = `Dry run: ${wouldShare} would be shared, ${already} already have access, 0 granted (nothing was sent).`;
-  } else if (s.stoppedFor) {
-    return stoppedLines(s);
+    part("run.part.wouldShare", c.wouldShare, true);
+    part("run.part.alreadyHas", c.already);
+    head = "run.head.dryRun";
   } else {
-    const parts = [`${s.granted} granted`, `${s.failed} failed`, `${s.skipped} skipped`];
-    head = `${s.cancelled ? "Cancelled: " : "Done: "}${parts.join(", ")}.`;
+    part("run.part.granted", s.granted, true);
+    part("run.part.failed", s.failed, true);
+    part("run.part.alreadyHad", c.already);
+    part("run.part.notSent", c.notSent, s.stoppedFor !== undefined);
+    head =
+      s.stoppedFor === "signIn"
+        ? "run.head.stoppedSignIn"
+        : s.stoppedFor
+          ? "run.head.stopped"
+          : "run.head.done";
+    if (!s.stoppedFor && s.cancelled) head = "run.head.cancelled";
   }
-  const details: string[] = [];
-  if (!s.dryRun && already) details.push(`${plural(already, "person", "people")} already had access.`);
-  if (cancelled)
-    details.push(`${plural(cancelled, "recipient")} not sent because you cancelled; share again to finish.`);
-  if (s.rejected.length)
-    details.push(`${plural(s.rejected.length, "cell")} weren't addresses (see the status beside each row).`);
-  if (s.duplicates) details.push(`${plural(s.duplicates, "duplicate")} merged and sent once.`);
-  if (s.sessionNote) details.push(s.sessionNote);
-  if (s.statusesSkipped)
-    details.push(
-      `${plural(s.statusesSkipped, "status", "statuses")} not written: the cells beside them hold your data.`,
-    );
-  details.push(`Every outcome is in the "${s.logSheet}" sheet.`);
-  const tone: Tone = s.failed > 0 ? "error" : s.cancelled ? "warning" : "success";
-  return { head, tone, details };
+  const tone: Tone = s.stoppedFor ? "warning" : s.failed > 0 ? "error" : s.cancelled ? "warning" : "success";
+  return { head: t(head, { parts: parts.join(", ") }), tone, details: detailLines(s, c.notSent) };
 }
 
-/** A run that stopped early: what to do next comes first. */
-function stoppedLines(s: ShareSummary): { head: string; tone: Tone; details: string[] } {
-  const counts = `${s.granted} granted, ${s.failed} failed, ${s.notSent} not sent`;
+function detailLines(s: ShareSummary, notSent: number): string[] {
   const details: string[] = [];
-  if (s.stoppedFor === "signIn") {
-    details.push(
-      `Your sign-in ended during the run, so it stopped. Sign in again, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent: sign in again".`,
-    );
-  } else {
-    details.push(
-      `You stopped the run. Fix the cause, then choose Retry failed to send the ${plural(s.notSent, "recipient")} marked "Not sent".`,
-    );
-  }
-  if (s.sessionNote) details.push(s.sessionNote);
-  details.push(`Every outcome is in the "${s.logSheet}" sheet.`);
-  const head = s.stoppedFor === "signIn" ? `Stopped: sign in again. ${counts}.` : `Stopped: ${counts}.`;
-  return { head, tone: "warning", details };
+  const add = (key: MessageKey, count: number) => {
+    if (count > 0) details.push(t(key, { count }));
+  };
+  if (s.stoppedFor === "signIn") add("run.detail.stoppedSignIn", notSent);
+  else if (s.stoppedFor) add("run.detail.stoppedByYou", notSent);
+  else if (s.cancelled) add("run.detail.cancelled", notSent);
+  add("run.detail.rejected", s.rejected.length);
+  add(s.dryRun ? "run.detail.duplicatesDry" : "run.detail.duplicates", s.duplicates);
+  if (s.sessionNote) details.push(t("run.detail.sessionless"));
+  add("run.detail.statusesSkipped", s.statusesSkipped);
+  add("run.detail.unwritable", s.unwritableRows?.length ?? 0);
+  details.push(t("run.detail.log", { sheet: s.logSheet }));
+  return details;
 }
 
-/** One line per failed recipient: who, and Graph's sentence (the code is in the Permissions sheet). */
+type FailureLike = Pick<GraphErrorInfo, "code" | "message"> & { status?: number };
+
+/**
+ * A sentence a person can act on for a Graph failure: Graph's own message (for the admin) stays in
+ * the Permissions sheet. Graph's codes are in its error reference; the message tells apart the kinds
+ * of invalidRequest and accessDenied that need a different action.
+ */
+export function failureKey(e: FailureLike): MessageKey {
+  const { code, status } = e;
+  const message = e.message || "";
+  if (code === "notSent") return "run.failure.notSent";
+  if (code === "invalidRequest" && /expiration/i.test(message)) return "run.failure.expiryNotSupported";
+  if ((code === "accessDenied" || code === "notAllowed") && /external|outside/i.test(message))
+    return "run.failure.externalBlocked";
+  if (code === "notAllowed") return "run.failure.notAllowed";
+  if (code === "accessDenied" || status === 403) return "run.failure.accessDenied";
+  if (code === "itemNotFound" || status === 404) return "run.failure.itemNotFound";
+  if (status === 429 || code === "activityLimitReached" || code === "tooManyRequests")
+    return "run.failure.throttled";
+  if (code === "invalidRequest" || status === 400) return "run.failure.invalidRequest";
+  if (status === 0 || (status !== undefined && status >= 500) || code === "serviceNotAvailable")
+    return "run.failure.unavailable";
+  return "run.failure.unknown";
+}
+
+/** One line per kind of failure: "ann@contoso.com: …" for one person, "20 people: …" for many. */
 function failureLines(s: ShareSummary): string[] {
-  const lines: string[] = [];
-  for (const o of s.outcomes)
-    if (o.status === "failed") lines.push(`${o.key}: ${o.error.message || o.error.code}`);
-  return lines;
+  const groups = new Map<MessageKey, string[]>();
+  for (const o of s.outcomes) {
+    if (o.status !== "failed") continue;
+    const key = failureKey(o.error);
+    const who = groups.get(key) ?? [];
+    who.push(o.key);
+    groups.set(key, who);
+  }
+  return [...groups].map(([key, who]) =>
+    who.length === 1
+      ? t("run.failures.one", { who: who[0] ?? "", sentence: t(key) })
+      : t("run.failures.group", { count: who.length, sentence: t(key) }),
+  );
 }
 
 export interface ProgressView {
   value: number;
   max: number;
-  counts: { granted: number; failed: number; skipped: number; remaining: number };
+  counts: { granted: number; failed: number; skipped: number; notSent: number; remaining: number };
   text: string;
+  /** The time left, or while Graph throttles, when sending resumes. */
   eta?: string;
+  /** What the visually hidden live region says: the phase, then every quarter. */
+  announce: string;
 }
 
 export interface PauseView {
@@ -183,10 +247,12 @@ export interface PauseView {
 }
 
 function pauseView(info: PauseInfo): PauseView {
+  const code = info.code.split("/")[0] ?? "";
+  const sentence = t(failureKey({ code, message: info.message }));
   return {
-    text: `The first ${info.failed} invitations all failed: ${info.sentence}`,
-    stopLabel: "Stop",
-    goOnLabel: "Go on",
+    text: t("run.pause.text", { count: info.failed, sentence }),
+    stopLabel: t("run.pause.stop"),
+    goOnLabel: t("run.pause.goOn"),
   };
 }
 
@@ -199,40 +265,60 @@ export interface RunView {
   pause?: PauseView;
 }
 
+function etaText(p: ShareProgress): string | undefined {
+  if (p.phase !== "sharing") return undefined;
+  if (p.resumeInMs !== undefined && p.resumeInMs > 0)
+    return t("run.progress.throttled", { seconds: Math.ceil(p.resumeInMs / 1000) });
+  return p.etaMs === undefined ? undefined : formatEta(p.etaMs);
+}
+
 function progressView(run: Extract<RunState, { kind: "running" }>): ProgressView {
   const p = run.progress;
   const done = doneOf(p);
   const view: ProgressView = {
     value: done,
     max: Math.max(1, p.total),
-    counts: { granted: p.granted, failed: p.failed, skipped: p.skipped, remaining: p.remaining },
+    counts: {
+      granted: p.granted,
+      failed: p.failed,
+      skipped: p.skipped - p.notSent,
+      notSent: p.notSent,
+      remaining: p.remaining,
+    },
     text:
       p.phase === "sharing" || p.phase === "finishing" || p.phase === "done"
-        ? `${done} of ${p.total} done`
-        : PHASE_TEXT[p.phase](run.dryRun),
+        ? t("run.progress.done", { done, total: p.total })
+        : phaseText(p.phase, run.dryRun),
+    announce: run.announced,
   };
-  if (p.etaMs !== undefined && p.phase === "sharing") view.eta = formatEta(p.etaMs);
+  const eta = etaText(p);
+  if (eta !== undefined) view.eta = eta;
   return view;
+}
+
+/** The visible status line while a run goes: empty (the progress says it), or Cancelling / Paused. */
+function runningStatus(run: Extract<RunState, { kind: "running" }>): RunView["status"] {
+  if (run.cancelling) return { text: t("run.status.cancelling"), tone: "neutral" };
+  if (run.pause) return { text: t("run.status.paused"), tone: "warning" };
+  return { text: "", tone: "neutral" };
+}
+
+/** The sentence for a run that could not start or stopped as a whole: by its code, in the pane's language. */
+function errorText(error: ErrorInfo): string {
+  return error.code ? t(`run.error.${error.code}`) : error.message;
 }
 
 /** The progress, the live region's line, the pause question, and the results of the last run. */
 export function runView(run: RunState): RunView {
   const view: RunView = {
-    status: { text: "Ready.", tone: "neutral" },
+    status: { text: t("run.ready"), tone: "neutral" },
     details: [],
     failures: limited<string>([], 20),
     openLog: { visible: false, sheet: "" },
   };
   if (run.kind === "running") {
     view.progress = progressView(run);
-    view.status = {
-      text: run.cancelling
-        ? "Cancelling: nothing new is sent; finishing what was already sent…"
-        : run.pause
-          ? "Paused: nothing more is sent until you choose Stop or Go on."
-          : run.announced,
-      tone: run.pause ? "warning" : "neutral",
-    };
+    view.status = runningStatus(run);
     if (run.pause && !run.cancelling) view.pause = pauseView(run.pause);
   } else if (run.kind === "finished") {
     const lines = summaryLines(run.summary);
@@ -241,7 +327,7 @@ export function runView(run: RunState): RunView {
     view.failures = limited(failureLines(run.summary), 20);
     view.openLog = { visible: true, sheet: run.summary.logSheet };
   } else if (run.kind === "failed") {
-    view.status = { text: run.error.message, tone: "error" };
+    view.status = { text: errorText(run.error), tone: "error" };
     view.details = run.error.details;
   }
   return view;
@@ -253,6 +339,13 @@ export interface ActionsView {
   retry: { visible: boolean; disabled: boolean; label: string };
 }
 
+/** "Retry failed (3 recipients)", "Share the remaining 376", or both in one. */
+function retryLabel(retry: RetryCounts): string {
+  if (retry.notSent === 0) return t("run.retry.failed", { count: retry.failed });
+  if (retry.failed === 0) return t("run.retry.remaining", { count: retry.notSent });
+  return t("run.retry.both", { failed: retry.failed, remaining: retry.notSent });
+}
+
 /** Share, Cancel and Retry failed: what each does now, and whether it can. */
 export function actionsView(
   run: RunState,
@@ -260,27 +353,30 @@ export function actionsView(
     busy: boolean;
     graphUsable: boolean;
     valid: number;
-    failedRows: number;
+    /** Recipients whose rows last failed, and those never sent (share-flow.ts retryCounts). */
+    retry: RetryCounts;
     dryRun: boolean;
     problems: number;
   },
 ): ActionsView {
-  const { busy, graphUsable, valid, failedRows, dryRun, problems } = context;
+  const { busy, graphUsable, valid, retry, dryRun, problems } = context;
   const running = run.kind === "running";
   const cancelling = run.kind === "running" && run.cancelling;
   let hint: string;
-  if (!graphUsable) hint = "Sharing isn't available here (see above).";
-  else if (valid === 0) hint = "Select cells with e-mail addresses to share.";
-  else if (dryRun)
-    hint = `Dry run: checks ${plural(valid, "recipient")} and records what would happen; nothing is sent.`;
-  else hint = `Shares this workbook with ${plural(valid, "recipient")}.`;
+  if (!graphUsable) hint = t("run.hint.unavailable");
+  else if (valid === 0) hint = t("run.hint.select");
+  else hint = t(dryRun ? "run.hint.dryRun" : "run.hint.share", { count: valid });
   return {
     share: { disabled: busy || !graphUsable || valid === 0 || problems > 0, hint },
-    cancel: { visible: running, disabled: cancelling, label: cancelling ? "Cancelling…" : "Cancel" },
+    cancel: {
+      visible: running,
+      disabled: cancelling,
+      label: t(cancelling ? "run.cancelling" : "run.cancel"),
+    },
     retry: {
-      visible: !running && failedRows > 0,
+      visible: !running && retry.failed + retry.notSent > 0,
       disabled: busy || !graphUsable || problems > 0,
-      label: `Retry failed (${failedRows} ${failedRows === 1 ? "row" : "rows"})`,
+      label: retryLabel(retry),
     },
   };
 }

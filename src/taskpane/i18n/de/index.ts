@@ -8,6 +8,7 @@ import { account } from "./account";
 import { common } from "./common";
 import { options } from "./options";
 import { pane } from "./pane";
+import { run } from "./run";
 import { selection } from "./selection";
 
 export const de: Translation<typeof en> = {
@@ -17,4 +18,5 @@ export const de: Translation<typeof en> = {
   ...selection,
   ...options,
   ...access,
+  ...run,
 };

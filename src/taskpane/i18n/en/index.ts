@@ -6,6 +6,7 @@ import { account } from "./account";
 import { common } from "./common";
 import { options } from "./options";
 import { pane } from "./pane";
+import { run } from "./run";
 import { selection } from "./selection";
 
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...selection,
   ...options,
   ...access,
+  ...run,
 } as const;
 
 export type MessageKey = keyof typeof en;
