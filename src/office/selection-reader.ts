@@ -155,13 +155,40 @@ export async function readAreas(
 }
 
 function joinBands(sheet: string, box: RangeBox, reads: BandRead[]): CellArea {
+  if (reads.length === 1 && reads[0]) {
+    const { values, valueTypes, hiddenRows, besideValues } = reads[0];
+    return {
+      sheet,
+      rowIndex: box.rowIndex,
+      columnIndex: box.columnIndex,
+      values,
+      valueTypes,
+      hiddenRows,
+      besideValues,
+    };
+  }
+  // Filled by index, not by flatMap or spreads: a band can hold 100,000 rows.
+  const rows = reads.reduce((n, read) => n + read.values.length, 0);
+  const values = new Array<CellValue[]>(rows);
+  const valueTypes = new Array<string[]>(rows);
+  const hiddenRows = new Array<boolean>(rows);
+  const besideValues = new Array<CellValue>(rows);
+  let at = 0;
+  for (const read of reads) {
+    for (let r = 0; r < read.values.length; r++, at++) {
+      values[at] = read.values[r] ?? [];
+      valueTypes[at] = read.valueTypes[r] ?? [];
+      hiddenRows[at] = read.hiddenRows[r] ?? false;
+      besideValues[at] = read.besideValues[r] ?? null;
+    }
+  }
   return {
     sheet,
     rowIndex: box.rowIndex,
     columnIndex: box.columnIndex,
-    values: reads.flatMap((r) => r.values),
-    valueTypes: reads.flatMap((r) => r.valueTypes),
-    hiddenRows: reads.flatMap((r) => r.hiddenRows),
-    besideValues: reads.flatMap((r) => r.besideValues),
+    values,
+    valueTypes,
+    hiddenRows,
+    besideValues,
   };
 }

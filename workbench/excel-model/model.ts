@@ -154,6 +154,8 @@ export interface SyncPayload {
 /** UTF-8 bytes of `text`. */
 export function utf8Length(text: string): number {
   let bytes = text.length;
+  // eslint-disable-next-line no-control-regex -- ASCII only: one byte a character
+  if (!/[^\x00-\x7f]/.test(text)) return bytes;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
@@ -925,7 +927,7 @@ export class WorkbookModel {
   setValues(sheetName: string, topLeftA1: string, rows: CellInput[][]): void {
     const sheet = this.sheet(sheetName);
     const { box } = parseAddress(topLeftA1);
-    const width = Math.max(0, ...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (rows.length === 0 || width === 0) return;
     const target = checkBox({
       rowIndex: box.rowIndex,
