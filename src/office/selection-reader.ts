@@ -37,6 +37,17 @@ function toCellValue(value: unknown): CellValue {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
 }
 
+/**
+ * The values as cell values, in place: what Excel answers is strings, numbers and booleans already, and
+ * a 100,000-row band is not copied for the odd cell that is not (it becomes null).
+ */
+function asCellValues(values: unknown[][]): CellValue[][] {
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) row[c] = toCellValue(row[c]);
+  }
+  return values as CellValue[][];
+}
+
 /** hiddenRows[r]: row r of `area` is covered by none of the visible boxes. */
 export function hiddenRowsOf(area: RangeBox, visible: RangeBox[]): boolean[] {
   const shown = new Array<boolean>(area.rowCount).fill(false);
@@ -97,8 +108,9 @@ function readBand({ band, range, beside, visible }: QueuedBand): BandRead {
   const visibleBoxes = visible.isNullObject ? [] : parseAddressList(visible.address);
   return {
     band,
-    values: range.values.map((row) => row.map(toCellValue)),
-    valueTypes: range.valueTypes.map((row) => row.map(String)),
+    values: asCellValues(range.values),
+    // Excel answers the types as strings already.
+    valueTypes: range.valueTypes as string[][],
     hiddenRows: hiddenRowsOf(band.box, visibleBoxes),
     besideValues: beside
       ? beside.formulas.map((row) => toCellValue(row[0]))
