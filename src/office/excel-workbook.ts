@@ -45,7 +45,7 @@ function boxOf(sheet: string, range: Excel.Range): RangeBox {
 /**
  * Geometry first (areas and the used range), then the values of the areas clipped to the used range,
  * so that selecting whole columns never reads a million rows. The values take one sync up to some
- * 35,000 one-column rows, and then as many as Excel on the web's payload limit asks for
+ * 16,000 one-column rows, and then as many as Excel on the web's payload limit asks for
  * (src/office/selection-reader.ts).
  */
 async function readSelection(): Promise<SelectionGrid> {

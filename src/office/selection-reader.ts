@@ -12,7 +12,7 @@ const MAX_COLUMNS = 16384;
 /**
  * JSON bytes a cell's value and value type are assumed to take before any has been measured: a
  * 30-character address and "String" take about 45. With this guess a one-column selection of up to
- * 35,000 rows is read in one sync.
+ * 16,000 rows is read in one sync.
  */
 export const FIRST_GUESS_CELL_BYTES = 100;
 
