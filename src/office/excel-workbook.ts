@@ -291,7 +291,10 @@ async function writeStatusBlocks(context: Excel.RequestContext, blocks: StatusBl
 /**
  * Appends the log rows (see appendTextRows), then writes the statuses in their own requests: contiguous
  * blocks, each formatted as Text BEFORE its values are set. Each kind takes as few syncs as Excel on
- * the web's payload limit allows: one for 10,000 log rows or 10,000 statuses of usual width.
+ * the web's payload limit allows: one for 10,000 log rows or 10,000 statuses of usual width. When a
+ * later sync fails, what the earlier ones wrote stays (as within one request: Excel does not roll
+ * back), so a caller that retries a failed flush passes no more than one sync's worth of log rows at a
+ * time: src/app/write-back.ts passes at most 2 MB, which is one.
  */
 async function flush(update: WorkbookFlush): Promise<FlushReport | void> {
   const blocks = groupStatusWrites(update.statuses).flatMap(splitBlock);
