@@ -4,8 +4,9 @@
 
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
-import { SYNC_TARGET_BYTES } from "../../src/office/payload";
+import { jsonBytes, SYNC_TARGET_BYTES } from "../../src/office/payload";
 import {
+  jsonBytes as hostJsonBytes,
   PAYLOAD_LIMIT_BYTES,
   WorkbookModel,
   type WorkbookModelOptions,
@@ -47,6 +48,19 @@ function accepted(fromSync: number) {
 
 const largest = (payloads: Array<{ requestBytes: number; responseBytes: number }>) =>
   Math.max(0, ...payloads.map((p) => Math.max(p.requestBytes, p.responseBytes)));
+
+test("the adapter sizes data as the host measures it: UTF-8 bytes of its JSON", () => {
+  const samples: unknown[] = [
+    [],
+    [["a@b.com", 7, true, ""]],
+    [
+      ["Zoë <zoe@contoso.com>", "€ 5"],
+      ["😀", 'say "hi"'],
+    ],
+    Array.from({ length: 50 }, (_, i) => [`user${i}@contoso.com`, i * 1.5, i % 2 === 0]),
+  ];
+  for (const sample of samples) expect(jsonBytes(sample)).toBe(hostJsonBytes(sample));
+});
 
 describe("reading a large selection", () => {
   test(
