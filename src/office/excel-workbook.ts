@@ -1,6 +1,7 @@
 // The add-in's only contact with the Excel JavaScript API: reading the selection, creating the
-// Permissions log table, and writing log rows and statuses. Each function is a fixed, small number of
-// context.sync() round trips whatever the size of the selection; everything else is pure code.
+// Permissions log table, and writing log rows and statuses. Each function takes a small number of
+// context.sync() round trips: a fixed one, or, for data large enough to meet Excel on the web's 5 MB
+// payload limit, as few as that limit allows (src/office/payload.ts); everything else is pure code.
 // Errors from Excel are not caught here: the share flow reports them.
 
 import type { FlushReport, PaneWorkbookPort, WorkbookFlush } from "../core/ports";
@@ -11,13 +12,13 @@ import {
   parseRangeAddress,
   type RangeBox,
 } from "../core/a1";
-import { capCellText, chunkBySize, rowPayloadSize, startsLikeFormula } from "../core/cell-text";
+import { capCellText, startsLikeFormula } from "../core/cell-text";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_SHEET, PERMISSION_LOG_TABLE } from "../core/permission-log";
 import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../core/results";
-import { groupStatusWrites } from "../core/status-blocks";
-import type { CellArea, CellValue, SelectionGrid } from "../core/types";
-
-const MAX_COLUMNS = 16384;
+import { groupStatusWrites, type StatusBlock } from "../core/status-blocks";
+import type { SelectionGrid } from "../core/types";
+import { BULK_BYTES_PER_CELL, jsonBytes, packBySize, RANGE_WRITE_BYTES, SYNC_BUDGET_BYTES } from "./payload";
+import { hiddenRowsOf, readAreas } from "./selection-reader";
 
 export function createExcelWorkbookPort(): PaneWorkbookPort {
   return {
@@ -31,10 +32,6 @@ export function createExcelWorkbookPort(): PaneWorkbookPort {
   };
 }
 
-function toCellValue(value: unknown): CellValue {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
-}
-
 function boxOf(sheet: string, range: Excel.Range): RangeBox {
   return {
     sheet,
@@ -45,21 +42,11 @@ function boxOf(sheet: string, range: Excel.Range): RangeBox {
   };
 }
 
-/** hiddenRows[r]: row r of `area` is covered by none of the visible boxes. */
-function hiddenRowsOf(area: RangeBox, visible: RangeBox[]): boolean[] {
-  const shown = new Array<boolean>(area.rowCount).fill(false);
-  for (const box of visible) {
-    const overlap = intersectBoxes({ ...box, sheet: area.sheet }, area);
-    if (!overlap) continue;
-    for (let r = overlap.rowIndex; r < overlap.rowIndex + overlap.rowCount; r++)
-      shown[r - area.rowIndex] = true;
-  }
-  return shown.map((isShown) => !isShown);
-}
-
 /**
- * Two syncs whatever the selection: geometry first (areas and the used range), then the values of
- * the areas clipped to the used range, so that selecting whole columns never reads a million rows.
+ * Geometry first (areas and the used range), then the values of the areas clipped to the used range,
+ * so that selecting whole columns never reads a million rows. The values take one sync up to some
+ * 16,000 one-column rows, and then as many as Excel on the web's payload limit asks for
+ * (src/office/selection-reader.ts).
  */
 async function readSelection(): Promise<SelectionGrid> {
   return Excel.run(async (context) => {
@@ -81,40 +68,7 @@ async function readSelection(): Promise<SelectionGrid> {
       .map((area) => intersectBoxes(boxOf(sheetName, area), usedBox))
       .filter((box): box is RangeBox => box !== undefined);
     if (clipped.length === 0) return { areas: [] };
-
-    const reads = clipped.map((box) => {
-      const range = sheet.getRangeByIndexes(box.rowIndex, box.columnIndex, box.rowCount, box.columnCount);
-      range.load("values,valueTypes");
-      const besideColumn = box.columnIndex + box.columnCount;
-      const beside =
-        besideColumn < MAX_COLUMNS
-          ? sheet.getRangeByIndexes(box.rowIndex, besideColumn, box.rowCount, 1)
-          : undefined;
-      // Formulas, not values: a formula cell reads as "=..." and so is never taken for our status
-      // (src/core/results.ts), while a constant reads as its value. Same sync, same payload.
-      beside?.load("formulas");
-      const visible = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
-      visible.load("address");
-      return { box, range, beside, visible };
-    });
-    await context.sync();
-
-    return {
-      areas: reads.map(({ box, range, beside, visible }): CellArea => {
-        const visibleBoxes = visible.isNullObject ? [] : parseAddressList(visible.address);
-        return {
-          sheet: sheetName,
-          rowIndex: box.rowIndex,
-          columnIndex: box.columnIndex,
-          values: range.values.map((row) => row.map(toCellValue)),
-          valueTypes: range.valueTypes.map((row) => row.map(String)),
-          hiddenRows: hiddenRowsOf(box, visibleBoxes),
-          besideValues: beside
-            ? beside.formulas.map((row) => toCellValue(row[0]))
-            : new Array<CellValue>(box.rowCount).fill(null),
-        };
-      }),
-    };
+    return { areas: await readAreas(context, sheet, sheetName, clipped) };
   });
 }
 
@@ -251,48 +205,107 @@ async function appendTextRows(
   if (risky.length === 0) return [];
 
   const unsafe: CellPos[] = [];
-  for (const cell of risky) {
-    if (range.numberFormat[cell.row]?.[cell.column] !== "@") {
-      unsafe.push(cell);
-      continue;
+  const safe: CellPos[] = [];
+  for (const cell of risky) (range.numberFormat[cell.row]?.[cell.column] === "@" ? safe : unsafe).push(cell);
+  const textOf = (cell: CellPos): string => texts[cell.row]?.[cell.column] ?? "";
+  for (const part of packBySize(safe, (cell) => RANGE_WRITE_BYTES + jsonBytes(textOf(cell)))) {
+    for (const cell of part) {
+      const target = range.getCell(cell.row, cell.column);
+      target.numberFormat = [["@"]];
+      target.values = [[textOf(cell)]];
     }
-    const target = range.getCell(cell.row, cell.column);
-    target.numberFormat = [["@"]];
-    target.values = [[texts[cell.row]?.[cell.column] ?? ""]];
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per part: Excel on the web refuses a larger one
+    await context.sync();
   }
-  if (unsafe.length < risky.length) await context.sync();
   return unsafe;
 }
 
+/** Estimated request bytes of appending `row` (see appendTextRows): the empty row added, then its texts. */
+function appendRowBytes(row: readonly string[]): number {
+  return jsonBytes(row.map((text) => capCellText(text))) + (3 + 2 * BULK_BYTES_PER_CELL) * row.length + 2;
+}
+
 /**
- * Appends the log rows (see appendTextRows), then writes the statuses in their own request: contiguous
- * blocks, each formatted as Text BEFORE its values are set. The write-back passes one kind at a time,
- * in chunks small enough for one request (src/app/write-back.ts).
+ * Appends `rows` (see appendTextRows) in as few syncs as the payload budget allows
+ * (src/office/payload.ts); returns the cells left empty, by row index in `rows`.
+ */
+async function appendRowsInChunks(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  rows: readonly string[][],
+): Promise<CellPos[]> {
+  const unsafe: CellPos[] = [];
+  let offset = 0;
+  for (const chunk of packBySize(rows, appendRowBytes)) {
+    for (const cell of await appendTextRows(context, table, chunk))
+      unsafe.push({ row: cell.row + offset, column: cell.column });
+    offset += chunk.length;
+  }
+  return unsafe;
+}
+
+/** Estimated request bytes of one status: its text, its ["@"] format and office.js's slicing. */
+function statusTextBytes(text: string): number {
+  return jsonBytes(capCellText(text)) + 10 + 2 * BULK_BYTES_PER_CELL;
+}
+
+function statusBlockBytes(block: StatusBlock): number {
+  return block.texts.reduce((bytes, text) => bytes + statusTextBytes(text), RANGE_WRITE_BYTES);
+}
+
+/** `block` cut into pieces of at most half the budget, so that any piece fits in a sync. */
+function splitBlock(block: StatusBlock): StatusBlock[] {
+  const pieces: StatusBlock[] = [];
+  let current: StatusBlock = { ...block, texts: [] };
+  let bytes = RANGE_WRITE_BYTES;
+  for (const text of block.texts) {
+    const size = statusTextBytes(text);
+    if (current.texts.length > 0 && bytes + size > SYNC_BUDGET_BYTES / 2) {
+      pieces.push(current);
+      current = { ...block, row: current.row + current.texts.length, texts: [] };
+      bytes = RANGE_WRITE_BYTES;
+    }
+    current.texts.push(text);
+    bytes += size;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
+/** One request: each block formatted as Text BEFORE its values are set. */
+async function writeStatusBlocks(context: Excel.RequestContext, blocks: StatusBlock[]): Promise<void> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const block of blocks) {
+    let sheet = sheets.get(block.sheet);
+    if (!sheet) {
+      sheet = context.workbook.worksheets.getItem(block.sheet);
+      sheets.set(block.sheet, sheet);
+    }
+    const range = sheet.getRangeByIndexes(block.row, block.column, block.texts.length, 1);
+    range.numberFormat = block.texts.map(() => ["@"]);
+    range.values = block.texts.map((text) => [capCellText(text)]);
+  }
+  await context.sync();
+}
+
+/**
+ * Appends the log rows (see appendTextRows), then writes the statuses in their own requests: contiguous
+ * blocks, each formatted as Text BEFORE its values are set. Each kind takes as few syncs as Excel on
+ * the web's payload limit allows: one for 10,000 log rows or 10,000 statuses of usual width. When a
+ * later sync fails, what the earlier ones wrote stays (as within one request: Excel does not roll
+ * back), so a caller that retries a failed flush passes no more than one sync's worth of log rows at a
+ * time: src/app/write-back.ts passes at most 2 MB, which is one.
  */
 async function flush(update: WorkbookFlush): Promise<FlushReport | void> {
-  const blocks = groupStatusWrites(update.statuses);
+  const blocks = groupStatusWrites(update.statuses).flatMap(splitBlock);
   if (update.logRows.length === 0 && blocks.length === 0) return;
   return Excel.run(async (context) => {
-    const workbook = context.workbook;
     let unsafeCells: CellPos[] = [];
     if (update.logRows.length > 0) {
-      const table = workbook.tables.getItem(PERMISSION_LOG_TABLE);
-      unsafeCells = await appendTextRows(context, table, update.logRows);
+      const table = context.workbook.tables.getItem(PERMISSION_LOG_TABLE);
+      unsafeCells = await appendRowsInChunks(context, table, update.logRows);
     }
-    if (blocks.length > 0) {
-      const sheets = new Map<string, Excel.Worksheet>();
-      for (const block of blocks) {
-        let sheet = sheets.get(block.sheet);
-        if (!sheet) {
-          sheet = workbook.worksheets.getItem(block.sheet);
-          sheets.set(block.sheet, sheet);
-        }
-        const range = sheet.getRangeByIndexes(block.row, block.column, block.texts.length, 1);
-        range.numberFormat = block.texts.map(() => ["@"]);
-        range.values = block.texts.map((text) => [capCellText(text)]);
-      }
-      await context.sync();
-    }
+    for (const chunk of packBySize(blocks, statusBlockBytes)) await writeStatusBlocks(context, chunk);
     return unsafeCells.length > 0 ? { unsafeCells } : undefined;
   });
 }
@@ -316,7 +329,7 @@ async function writeAccessTable(rows: string[][]): Promise<string> {
     table.load("rows/count");
     await context.sync();
     if (table.rows.count > 0) table.getDataBodyRange().delete(Excel.DeleteShiftDirection.up);
-    for (const chunk of chunkBySize(rows, rowPayloadSize)) await appendTextRows(context, table, chunk);
+    await appendRowsInChunks(context, table, rows);
     table.getRange().format.autofitColumns();
     await context.sync();
     return sheetName;

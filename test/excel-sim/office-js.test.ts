@@ -372,5 +372,36 @@ describe("request payload limit", () => {
       await context.sync();
     });
     expect(String(model.cell("Sheet1", "B100").value)).toHaveLength(30_000);
+    // Each sync's size is recorded: the refused one over 5 MB, the accepted one under it.
+    const [refused, accepted] = model.payloads.map((p) => p.requestBytes);
+    expect(refused).toBeGreaterThan(5 * 1024 * 1024);
+    expect(accepted).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  test("a sync loading more than 5 MB is refused with ResponsePayloadSizeLimitExceeded; nothing it loaded is readable", async () => {
+    model.setValues(
+      "Sheet1",
+      "A1",
+      Array.from({ length: 200 }, () => ["x".repeat(30_000)]),
+    );
+    let small: Excel.Range | undefined;
+    const error = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      small = sheet.getRange("B1");
+      small.load("address");
+      sheet.getRange("A1:A200").load("values");
+      await context.sync();
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(() => small?.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(model.payloads.at(-1)?.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    const rows = await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A100");
+      range.load("values");
+      await context.sync();
+      const values = range.values;
+      return values.length;
+    });
+    expect(rows).toBe(100);
   });
 });

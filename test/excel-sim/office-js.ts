@@ -11,9 +11,12 @@
 //   null; setters and methods on a null object are ignored, and objects derived from it are null;
 // - getItem on a missing item rejects the sync with ItemNotFound; bad addresses, mismatched 2-D arrays
 //   and unknown properties in load() reject it with InvalidArgument;
-// - a sync whose written values, formulas and number formats (and rows.add values) add up to more
-//   than model.requestPayloadLimit characters of JSON is refused as a whole, before anything is
-//   applied, with RequestPayloadSizeLimitExceeded (Excel on the web's 5 MB request limit);
+// - Excel on the web's 5 MB payload limits, approximated as the JSON (UTF-8 bytes) of the data: a sync
+//   whose written values, formulas and number formats (and rows.add values) add up to more than
+//   model.requestPayloadLimit is refused as a whole, before anything is applied, with
+//   RequestPayloadSizeLimitExceeded; one whose loaded properties add up to more than
+//   model.responsePayloadLimit is refused with ResponsePayloadSizeLimitExceeded after its operations
+//   have run (nothing it loaded becomes readable). Each sync's sizes go to model.payloads;
 // - a failing sync keeps the operations applied before the failing one (Excel does not roll back) and
 //   makes none of that sync's loads readable; the error carries debugInfo.errorLocation such as
 //   "WorksheetCollection.getItem";
@@ -23,6 +26,7 @@
 
 import { ExcelSimError, invalidArgument, propertyNotLoaded } from "../../workbench/excel-model/errors";
 import {
+  jsonBytes,
   type Box,
   type ModelChange,
   type SheetModel,
@@ -100,9 +104,17 @@ export class SimRequestContext {
     this.queue.push({ location, run });
   }
 
+  /** JSON size of what the running sync has loaded. */
+  private response = 0;
+
   /** Counts data written by the next sync towards the request payload limit. */
   addPayload(data: unknown): void {
-    this.payload += JSON.stringify(data)?.length ?? 0;
+    this.payload += jsonBytes(data);
+  }
+
+  /** Counts data loaded by the running sync towards the response payload limit. */
+  addResponse(data: unknown): void {
+    this.response += jsonBytes(data);
   }
 
   /** Registers work to do when the running sync succeeds (making loaded values readable). */
@@ -120,10 +132,12 @@ export class SimRequestContext {
     if (actions.length === 0) return passThroughValue;
     this.model.syncCount++;
     if (payload > this.model.requestPayloadLimit) {
+      this.model.recordPayload(payload, 0);
       throw new ExcelSimError("RequestPayloadSizeLimitExceeded", undefined, "RequestContext.sync");
     }
     const commits: Array<() => void> = [];
     this.commits = commits;
+    this.response = 0;
     try {
       for (const action of actions) {
         try {
@@ -139,7 +153,11 @@ export class SimRequestContext {
       }
     } finally {
       this.commits = undefined;
+      this.model.recordPayload(payload, this.response);
       this.model.emit({ kind: "sync" });
+    }
+    if (this.response > this.model.responsePayloadLimit) {
+      throw new ExcelSimError("ResponsePayloadSizeLimitExceeded", undefined, "RequestContext.sync");
     }
     for (const commit of commits) commit();
     return passThroughValue;
@@ -279,7 +297,9 @@ export abstract class SimObject<T> {
       for (const name of names) {
         const getter = getters[name];
         if (!getter) throw invalidArgument(`the property '${name}' doesn't exist on ${this.className}`);
-        values.set(name, getter(target));
+        const value = getter(target);
+        this.context.addResponse(value);
+        values.set(name, value);
       }
       this.context.model.record({
         kind: "load",
@@ -307,6 +327,7 @@ export class SimClientResult<V> {
   constructor(context: SimRequestContext, location: string, compute: () => V) {
     context.enqueue(location, () => {
       const value = compute();
+      context.addResponse(value);
       context.afterSync(() => {
         this.result = value;
         this.ready = true;

@@ -17,10 +17,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   NonBlankCellOffSheet:
     "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   NotImplemented: "The requested feature isn't implemented.",
+  // office.js's own texts for these (L_RequestPayloadSizeLimitExceededMessage, ...), word for word.
   RequestPayloadSizeLimitExceeded:
-    "The request payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   ResponsePayloadSizeLimitExceeded:
-    "The response payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+    'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation. Typically, you return a promise by returning the response from "context.sync()".',
 };

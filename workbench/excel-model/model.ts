@@ -11,9 +11,10 @@
 //   compatibility) does;
 // - a string over 32,767 characters (Excel's limit for a cell) is refused with InvalidArgument, and
 //   the write that carries it changes nothing;
-// - a request (one sync) whose written values and formats add up to more than 5 MB of JSON is refused
-//   as a whole with RequestPayloadSizeLimitExceeded, as Excel on the web refuses it (the Office.js
-//   simulator counts; see requestPayloadLimit);
+// - Excel on the web's 5 MB limits on one request and one response (requestPayloadLimit,
+//   responsePayloadLimit): the host that runs the request (the RichApi engine, or the Office.js
+//   simulator) measures each sync, records it in `payloads` and refuses one over a limit with
+//   RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded;
 // - a number format set on whole columns is kept per column, so cells created later inherit it;
 // - `null` in a written array leaves that cell unchanged; "" clears it;
 // - the used range ignores whole-column formats (only cells count).
@@ -127,11 +128,50 @@ export interface WorkbookModelOptions {
    */
   readCellLimit?: number;
   /**
-   * Largest JSON size (UTF-16 code units of JSON.stringify) of the values, formulas and number formats
-   * one sync may write before it is refused with RequestPayloadSizeLimitExceeded. Default 5 MB, the
-   * limit of Excel on the web.
+   * Largest request (UTF-8 bytes of JSON) one sync may send before it is refused with
+   * RequestPayloadSizeLimitExceeded. Default PAYLOAD_LIMIT_BYTES, the limit of Excel on the web.
    */
   requestPayloadLimit?: number;
+  /** Largest response (UTF-8 bytes of JSON) before ResponsePayloadSizeLimitExceeded; default the same. */
+  responsePayloadLimit?: number;
+}
+
+/**
+ * Excel on the web refuses a request or a response over 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins", learn.microsoft.com/office/dev/add-ins/concepts/
+ * resource-limits-and-performance-optimization#excel-add-ins).
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The size of one sync as the host measured it. */
+export interface SyncPayload {
+  /** The value of syncCount for that sync. */
+  sync: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** UTF-8 bytes of `text`. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  // eslint-disable-next-line no-control-regex -- ASCII only: one byte a character
+  if (!/[^\x00-\x7f]/.test(text)) return bytes;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 2 code units, 4 bytes
+      i += 1;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** UTF-8 bytes of the JSON text of `value` (0 for undefined). */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? 0 : utf8Length(text);
 }
 
 /** Excel's limit on the characters in one cell. */
@@ -310,8 +350,11 @@ export class WorkbookModel {
   documentUrl: string;
   readCellLimit: number;
   requestPayloadLimit: number;
+  responsePayloadLimit: number;
   /** Operations applied by the Office.js simulator, in order. */
   readonly operations: ApiOperation[] = [];
+  /** The measured size of every sync, refused ones included, in order. */
+  readonly payloads: SyncPayload[] = [];
 
   private readonly sheetList: SheetModel[] = [];
   private readonly tableList: TableModel[] = [];
@@ -323,7 +366,8 @@ export class WorkbookModel {
   constructor(options: WorkbookModelOptions = {}) {
     this.documentUrl = options.documentUrl ?? "";
     this.readCellLimit = options.readCellLimit ?? 1_000_000;
-    this.requestPayloadLimit = options.requestPayloadLimit ?? 5 * 1024 * 1024;
+    this.requestPayloadLimit = options.requestPayloadLimit ?? PAYLOAD_LIMIT_BYTES;
+    this.responsePayloadLimit = options.responsePayloadLimit ?? PAYLOAD_LIMIT_BYTES;
     const names = options.sheets ?? ["Sheet1"];
     if (names.length === 0) throw invalidArgument("a workbook has at least one sheet");
     for (const name of names) this.addSheet(name);
@@ -883,7 +927,7 @@ export class WorkbookModel {
   setValues(sheetName: string, topLeftA1: string, rows: CellInput[][]): void {
     const sheet = this.sheet(sheetName);
     const { box } = parseAddress(topLeftA1);
-    const width = Math.max(0, ...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (rows.length === 0 || width === 0) return;
     const target = checkBox({
       rowIndex: box.rowIndex,
@@ -985,5 +1029,22 @@ export class WorkbookModel {
   /** Records an applied API operation (used by the Office.js simulator). */
   record(operation: Omit<ApiOperation, "sync">): void {
     this.operations.push({ sync: this.syncCount, ...operation });
+  }
+
+  /** Records the size of the current sync (the host calls it once per sync). */
+  recordPayload(requestBytes: number, responseBytes: number): void {
+    this.payloads.push({ sync: this.syncCount, requestBytes, responseBytes });
+  }
+
+  /** The largest request and response since the sync numbered `fromSync` (default: all). */
+  largestPayload(fromSync = 0): { requestBytes: number; responseBytes: number } {
+    let requestBytes = 0;
+    let responseBytes = 0;
+    for (const p of this.payloads) {
+      if (p.sync < fromSync) continue;
+      requestBytes = Math.max(requestBytes, p.requestBytes);
+      responseBytes = Math.max(responseBytes, p.responseBytes);
+    }
+    return { requestBytes, responseBytes };
   }
 }

@@ -1,5 +1,5 @@
 import { evaluateFormula } from "../../../workbench/excel-model/formula";
-import { WorkbookModel } from "../../../workbench/excel-model/model";
+import { jsonBytes, utf8Length, WorkbookModel } from "../../../workbench/excel-model/model";
 
 describe("WorkbookModel: entering values", () => {
   test("a string starting with = becomes a formula in a General cell, and stays text in a @ cell", () => {
@@ -190,5 +190,26 @@ describe("WorkbookModel: deleting cells up", () => {
     model.deleteCellsUp(model.sheet("Sheet1"), { rowIndex: 1, columnIndex: 0, rowCount: 2, columnCount: 2 });
     expect(model.tableRows(table.name)).toEqual([]);
     expect(model.getValues("Sheet1", "A3")).toEqual([["below"]]);
+  });
+});
+
+describe("payload sizes", () => {
+  test("a payload is measured in UTF-8 bytes of its JSON, as it travels", () => {
+    expect(utf8Length("abc")).toBe(3);
+    // é: 2 bytes, €: 3, an emoji (a surrogate pair): 4.
+    expect(utf8Length("é€😀")).toBe(9);
+    expect(jsonBytes([["a@b.com", 1, true, ""]])).toBe(JSON.stringify([["a@b.com", 1, true, ""]]).length);
+    expect(jsonBytes([["Zoë"]])).toBe(10);
+    expect(jsonBytes(undefined)).toBe(0);
+  });
+
+  test("largestPayload gives the largest request and answer since a sync", () => {
+    const model = new WorkbookModel();
+    model.syncCount = 1;
+    model.recordPayload(100, 9_000);
+    model.syncCount = 2;
+    model.recordPayload(5_000, 10);
+    expect(model.largestPayload()).toEqual({ requestBytes: 5_000, responseBytes: 9_000 });
+    expect(model.largestPayload(2)).toEqual({ requestBytes: 5_000, responseBytes: 10 });
   });
 });

@@ -2,7 +2,7 @@
 // requests the RichApi engine executes over the workbook model: what the workbench host page does
 // in a browser, here in jsdom.
 
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../../src/core/permission-log";
 import { ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../../../src/core/results";
@@ -11,6 +11,7 @@ import { WorkbookModel } from "../../../workbench/excel-model/model";
 import { createRichApiEngine, type RichApiEngine } from "../../../workbench/excel-model/richapi/engine";
 import { ADDIN_EXCEL_MEMBERS } from "../../../workbench/excel-model/richapi/addin-members";
 import { engineMemberNames } from "../../../workbench/excel-model/richapi/members";
+import { SYNC_TARGET_BYTES } from "../../../src/office/payload";
 import { loadRealOfficeJs, type RealOfficeJs } from "./richapi-officejs";
 
 let model: WorkbookModel;
@@ -163,8 +164,12 @@ test("the add-in's whole Excel surface runs through the engine, and nothing it s
   expect(ADDIN_EXCEL_MEMBERS.filter((m) => !executed.has(m))).toEqual([]);
 });
 
-test("ADDIN_EXCEL_MEMBERS matches the Excel members named in src/office/excel-workbook.ts", () => {
-  const source = readFileSync(join(__dirname, "../../../src/office/excel-workbook.ts"), "utf8");
+test("ADDIN_EXCEL_MEMBERS matches the Excel members named in src/office", () => {
+  const dir = join(__dirname, "../../../src/office");
+  const source = readdirSync(dir)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => readFileSync(join(dir, name), "utf8"))
+    .join("\n");
   const used = new Set([...source.matchAll(/\.([A-Za-z_]\w*)/g)].map((m) => m[1] ?? ""));
   const listed = new Set(
     ADDIN_EXCEL_MEMBERS.map((m) => m.replace(/^\w+\./, "").replace(/\((get|set)\)$/, "")),
@@ -172,4 +177,56 @@ test("ADDIN_EXCEL_MEMBERS matches the Excel members named in src/office/excel-wo
   const known = engineMemberNames();
   expect([...used].filter((name) => known.has(name) && !listed.has(name))).toEqual([]);
   expect([...listed].filter((name) => !used.has(name))).toEqual([]);
+});
+
+describe("Excel on the web's payload limits, with office.js's own requests", () => {
+  const LARGE = 120_000;
+  const largest = (fromSync: number) =>
+    Math.max(
+      0,
+      ...model.payloads
+        .filter((p) => p.sync >= fromSync)
+        .map((p) => Math.max(p.requestBytes, p.responseBytes)),
+    );
+
+  test(
+    "120,000 selected rows (some 5 MB of values) are read complete and in order, no sync over 4 MB",
+    async () => {
+      const n = 120_000;
+      model.setValues("Sheet1", "A1", emails(n));
+      model.select("Sheet1", `A1:A${n}`);
+      const before = model.syncCount;
+      const { areas } = await port.readSelection();
+      expect(model.syncCount - before).toBeGreaterThan(2);
+      expect(largest(before + 1)).toBeLessThanOrEqual(SYNC_TARGET_BYTES);
+      expect(areas[0]?.values).toHaveLength(n);
+      expect(areas[0]?.values.findIndex((row, i) => row[0] !== `user${i + 1}@contoso.com`)).toBe(-1);
+    },
+    LARGE,
+  );
+
+  test(
+    "10,000 statuses on every other row (10,000 ranges: some 6 MB of requests) and 10,000 log rows stay under 4 MB a sync",
+    async () => {
+      const n = 10_000;
+      await port.ensureLog();
+      const before = model.syncCount;
+      await port.flush({
+        logRows: Array.from({ length: n }, (_, i) => logRow(`user${i}@contoso.com`)),
+        statuses: Array.from({ length: n }, (_, i) => ({
+          sheet: "Sheet1",
+          row: 2 * i,
+          column: 1,
+          text: `Shared ${i}`,
+        })),
+      });
+      expect(largest(before + 1)).toBeLessThanOrEqual(SYNC_TARGET_BYTES);
+      const statuses = model.getValues("Sheet1", `B1:B${2 * n}`);
+      expect(statuses.findIndex((row, r) => row[0] !== (r % 2 === 0 ? `Shared ${r / 2}` : ""))).toBe(-1);
+      const log = model.tableRows(PERMISSION_LOG_TABLE);
+      expect(log).toHaveLength(n);
+      expect(log.findIndex((row, i) => row[1] !== `user${i}@contoso.com`)).toBe(-1);
+    },
+    LARGE,
+  );
 });

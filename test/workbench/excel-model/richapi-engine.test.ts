@@ -590,3 +590,60 @@ test("sets, calls and loads are logged in model.operations as the hand-written s
   ]);
   expect(model.operations.every((op) => op.sync === model.syncCount)).toBe(true);
 });
+
+describe("payload limits (Excel on the web: 5 MB a request and a response)", () => {
+  const rangePaths = (rows: number) => ({
+    "1": GLOBAL,
+    "3": property(3, 1, "Worksheets"),
+    "5": indexer(5, 3, "Sheet1"),
+    "7": pathMethod(7, 5, "GetRangeByIndexes", [0, 0, rows, 1]),
+  });
+  const column = (rows: number, text: string) => Array.from({ length: rows }, () => [text]);
+
+  test("a request over the limit is refused before any action runs, with no statement to point at", () => {
+    model = new WorkbookModel({ sheets: ["Sheet1"], requestPayloadLimit: 10_000 });
+    engine = createRichApiEngine(model);
+    const body = {
+      Actions: [setProperty(2, 7, "Values", column(100, "x".repeat(100)))],
+      ObjectPaths: rangePaths(100),
+    };
+    expect(fail(body)).toEqual({
+      Code: "RequestPayloadSizeLimitExceeded",
+      Message: expect.stringContaining("The request payload size has exceeded the limit."),
+      Location: "",
+      ActionIndex: -1,
+      HttpStatusCode: 400,
+    });
+    expect(model.getValues("Sheet1", "A1")).toEqual([[""]]);
+    expect(model.syncCount).toBe(1);
+    expect(model.payloads).toEqual([
+      { sync: 1, requestBytes: JSON.stringify(body).length, responseBytes: 0 },
+    ]);
+    // Half of it fits.
+    run({ Actions: [setProperty(2, 7, "Values", column(50, "x".repeat(100)))], ObjectPaths: rangePaths(50) });
+    expect(model.getValues("Sheet1", "A50")).toEqual([["x".repeat(100)]]);
+  });
+
+  test("an answer over the limit is refused; the size of every request and answer is recorded", () => {
+    model = new WorkbookModel({ sheets: ["Sheet1"], responsePayloadLimit: 10_000 });
+    engine = createRichApiEngine(model);
+    model.setValues("Sheet1", "A1", column(100, "y".repeat(100)));
+    const read = (rows: number) => ({
+      Actions: [query(2, 7, { Select: ["values"] })],
+      ObjectPaths: rangePaths(rows),
+    });
+    expect(fail(read(100))).toMatchObject({
+      Code: "ResponsePayloadSizeLimitExceeded",
+      ActionIndex: -1,
+      HttpStatusCode: 400,
+    });
+    const half = run(read(50));
+    expect(model.payloads).toHaveLength(2);
+    expect(model.payloads[0]?.responseBytes).toBeGreaterThan(10_000);
+    expect(model.payloads[1]).toEqual({
+      sync: 2,
+      requestBytes: JSON.stringify(read(50)).length,
+      responseBytes: JSON.stringify(half).length,
+    });
+  });
+});

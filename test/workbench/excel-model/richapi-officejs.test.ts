@@ -176,3 +176,60 @@ describe("the XDM framing office.js uses on Excel on the web", () => {
     });
   });
 });
+
+describe("Excel on the web's 5 MB payload limits, through office.js", () => {
+  interface ErrorUtility {
+    buildResponseOnError(code: number, message: string): { ErrorCode: string; HttpStatusCode: number };
+  }
+  /** What office.js makes of Excel on the web's XDM error 5103 / 5104 (RichApiMessageUtility.buildResponseOnError). */
+  const transportError = (code: number) =>
+    (
+      office.OfficeExtension as unknown as { RichApiMessageUtility: ErrorUtility }
+    ).RichApiMessageUtility.buildResponseOnError(code, "");
+  const bigColumn = () => Array.from({ length: 200 }, (_, i) => [`${i}`.padEnd(30_000, "x")]);
+
+  test("a request over 5 MB is refused whole with RequestPayloadSizeLimitExceeded; nothing of it is written", async () => {
+    const error = await office.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [["first"]];
+      sheet.getRange("B1:B200").values = bigColumn();
+      await context.sync();
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(office.OfficeExtension.Error);
+    const expected = transportError(5103);
+    expect(expected.ErrorCode).toBe("RequestPayloadSizeLimitExceeded");
+    expect(error).toMatchObject({
+      code: expected.ErrorCode,
+      httpStatusCode: expected.HttpStatusCode,
+      message: expect.stringContaining("The request payload size has exceeded the limit."),
+    });
+    expect(model.getValues("Sheet1", "A1:B1")).toEqual([["", ""]]);
+    expect(model.payloads.at(-1)?.requestBytes).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  test("a response over 5 MB is refused with ResponsePayloadSizeLimitExceeded; half of it reads fine", async () => {
+    model.setValues("Sheet1", "A1", bigColumn());
+    const load = (address: string) =>
+      office.Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange(address);
+        range.load("values");
+        await context.sync();
+        const values = range.values;
+        return values.length;
+      });
+    const error = await load("A1:A200").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const expected = transportError(5104);
+    expect(expected.ErrorCode).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(error).toBeInstanceOf(office.OfficeExtension.Error);
+    expect(error).toMatchObject({ code: expected.ErrorCode, httpStatusCode: expected.HttpStatusCode });
+    await expect(load("A1:A100")).resolves.toBe(100);
+    const sizes = model.payloads.map((p) => p.responseBytes);
+    expect(Math.max(...sizes)).toBeGreaterThan(5 * 1024 * 1024);
+  });
+});

@@ -1,5 +1,5 @@
-// Every Excel API member src/office/excel-workbook.ts uses, named as RichApiEngine.executedMembers()
-// logs them ("Class.member" for methods and navigation, "(get)"/"(set)" for scalar properties;
+// Every Excel API member the add-in's Excel adapter (src/office/*.ts) uses, named as
+// RichApiEngine.executedMembers() logs them ("Class.member" for methods and navigation, "(get)"/"(set)" for scalar properties;
 // collection.getItem(key) is "Collection.getItem" because office.js sends it as an indexer). A
 // browser test of the workbench can check that a run of the add-in on the real office.js executed
 // all of them; test/workbench/excel-model/richapi-addin.test.ts checks the list against the source.

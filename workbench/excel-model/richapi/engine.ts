@@ -4,7 +4,7 @@
 // node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js; see docs/richapi-engine.md.
 
 import { ExcelSimError } from "../errors";
-import { boxCells, formatAddress, type WorkbookModel } from "../model";
+import { boxCells, formatAddress, jsonBytes, utf8Length, type WorkbookModel } from "../model";
 import { camel, pascal } from "./class-def";
 import { classOf } from "./members";
 import {
@@ -217,7 +217,39 @@ function actionLocation(req: RequestState, action: ActionInfo): string {
   return action.ActionType === ActionType.Query ? `${owner}load` : `${owner}${camel(action.Name)}`;
 }
 
+/**
+ * Excel on the web refuses a request or a response over its payload limit as a whole: office.js gets
+ * no body, only the code (XDM error 5103 / 5104, which RichApiMessageUtility.buildResponseOnError turns
+ * into RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded with HTTP status 400). The
+ * engine answers with an Error body carrying that code, status and message and no statement
+ * (ActionIndex -1), which office.js surfaces as the same OfficeExtension.Error.
+ */
+function payloadError(
+  code: "RequestPayloadSizeLimitExceeded" | "ResponsePayloadSizeLimitExceeded",
+): ResponseBody {
+  return errorResponse(new ExcelSimError(code), -1, []);
+}
+
+/** Runs `raw` unless it is over the request limit; refuses the answer when it is over the response limit. */
 function executeBody(state: EngineState, raw: unknown): ResponseBody {
+  const model = state.model;
+  const requestBytes = typeof raw === "string" ? utf8Length(raw) : jsonBytes(raw);
+  if (requestBytes > model.requestPayloadLimit) {
+    model.syncCount++;
+    model.recordPayload(requestBytes, 0);
+    return payloadError("RequestPayloadSizeLimitExceeded");
+  }
+  const syncsBefore = model.syncCount;
+  const response = runBody(state, raw);
+  const responseBytes = jsonBytes(response);
+  if (model.syncCount !== syncsBefore) model.recordPayload(requestBytes, responseBytes);
+  // The actions have run (Excel does not roll back); only the answer is refused.
+  return responseBytes > model.responsePayloadLimit
+    ? payloadError("ResponsePayloadSizeLimitExceeded")
+    : response;
+}
+
+function runBody(state: EngineState, raw: unknown): ResponseBody {
   let body;
   try {
     body = parseRequestBody(raw);

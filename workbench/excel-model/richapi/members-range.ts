@@ -73,6 +73,32 @@ function intersection(t: RangeT, args: MethodArgs, orNull: boolean): RangeT | nu
 
 const relative = (t: RangeT, box: Box): RangeT => rangeOf(t.sheet, box);
 
+/** Range.getBoundingRect: the smallest range holding both (office.js uses it to write a large array in slices). */
+function boundingRect(t: RangeT, args: MethodArgs): RangeT {
+  const other = otherBox(t, args[0]);
+  if (!other) throw invalidArgument("anotherRange");
+  const top = Math.min(t.box.rowIndex, other.rowIndex);
+  const left = Math.min(t.box.columnIndex, other.columnIndex);
+  const bottom = Math.max(t.box.rowIndex + t.box.rowCount, other.rowIndex + other.rowCount);
+  const right = Math.max(t.box.columnIndex + t.box.columnCount, other.columnIndex + other.columnCount);
+  return relative(t, { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left });
+}
+
+/**
+ * Range._ValidateArraySize(rows, columns): office.js sends it before writing an array of more than 1,500
+ * cells in slices (setRangePropertiesInBulk); the array must match the range.
+ */
+function validateArraySize(t: RangeT, args: MethodArgs): null {
+  const rows = argInt(args, 0, "rows");
+  const columns = argInt(args, 1, "columns");
+  if (rows !== t.box.rowCount || columns !== t.box.columnCount) {
+    throw invalidArgument(
+      `a ${rows} x ${columns} array for a ${t.box.rowCount} x ${t.box.columnCount} range`,
+    );
+  }
+  return null;
+}
+
 const rangeProps: ClassDef<RangeT>["props"] = {
   Address: { get: (t) => formatAddress(t.sheet.name, t.box) },
   AddressLocal: { get: (t) => formatAddress(t.sheet.name, t.box) },
@@ -150,12 +176,14 @@ export const rangeClass: ClassDef<RangeT> = {
       const common = used && intersect(used, t.box);
       return common ? relative(t, common) : null;
     },
+    GetBoundingRect: (t, a) => boundingRect(t, a),
     GetIntersection: (t, a) => intersection(t, a, false),
     GetIntersectionOrNullObject: (t, a) => intersection(t, a, true),
     GetSpecialCells: (t, a, m) => special(m, t.sheet, [t.box], a, false),
     GetSpecialCellsOrNullObject: (t, a, m) => special(m, t.sheet, [t.box], a, true),
   },
   actions: {
+    _ValidateArraySize: (t, a) => validateArraySize(t, a),
     Select: (t, _a, m) => m.selectBoxes(t.sheet, [t.box]),
     Clear: (t, a, m) => {
       const applyTo = argOptionalString(a, 0, "applyTo") ?? "All";

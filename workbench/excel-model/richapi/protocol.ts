@@ -121,6 +121,7 @@ const HTTP_STATUS: Readonly<Record<string, number>> = {
   ItemNotFound: 404,
   NonBlankCellOffSheet: 400,
   NotImplemented: 501,
+  RequestPayloadSizeLimitExceeded: 400,
   ResponsePayloadSizeLimitExceeded: 400,
 };
 
