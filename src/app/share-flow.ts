@@ -47,6 +47,11 @@ export interface FlowTuning {
   /** Multiplies every wait: 1 against Graph; smaller against the emulator in tests. */
   timeScale: number;
   pacer: Partial<PacerTuning>;
+  /**
+   * While invites go out, statuses and log rows are written at most this often (0: after every batch).
+   * Each write is a few Excel syncs; a fast run would otherwise spend them on every batch.
+   */
+  writeBackEveryMs: number;
 }
 
 export const DEFAULT_TUNING: FlowTuning = {
@@ -55,6 +60,7 @@ export const DEFAULT_TUNING: FlowTuning = {
   sessionRefreshMs: 2 * 60_000,
   timeScale: 1,
   pacer: {},
+  writeBackEveryMs: 500,
 };
 
 export interface FlowDeps {
@@ -330,6 +336,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
   const decide: RetryDecider = (input) =>
     decideRetry({ ...input, now: clock.now(), random: random() }, tuning.retry);
   const pacer = new Pacer(clock, { ...tuning.pacer }, tuning.timeScale);
+  const writes = new PacedWrites(clock, tuning.writeBackEveryMs, () => ledger.flush(false));
   const startedAt = clock.now();
   const dispatcher: BatchDispatcher = new BatchDispatcher(
     clock,
@@ -351,7 +358,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
       },
       answered: () => {
         ledger.batchAnswered(clock.now() - startedAt);
-        return ledger.flush(false);
+        return writes.request();
       },
       halt: () => {
         if (signal?.aborted) stop.cancelled = true;
@@ -385,7 +392,47 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
     reconcile: (group) => reconcile(group, reconcileDeps),
   });
   for (const p of queue) dispatcher.add(p);
-  await dispatcher.run(signal);
+  try {
+    await dispatcher.run(signal);
+  } finally {
+    // The run's last write (flushLast) takes whatever is still queued.
+    writes.stop();
+  }
+}
+
+/** Write-back while sending: at once when the last write is intervalMs old, else once when it will be. */
+class PacedWrites {
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private timer: AbortController | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly intervalMs: number,
+    private readonly flush: () => Promise<void>,
+  ) {}
+
+  request(): Promise<void> {
+    const wait = this.lastAt + this.intervalMs - this.clock.now();
+    if (wait <= 0) {
+      this.lastAt = this.clock.now();
+      return this.flush();
+    }
+    if (!this.timer) {
+      const timer = new AbortController();
+      this.timer = timer;
+      void this.clock.sleep(wait, timer.signal).then(() => {
+        if (timer.signal.aborted) return;
+        this.timer = undefined;
+        void this.request();
+      });
+    }
+    return Promise.resolve();
+  }
+
+  stop(): void {
+    this.timer?.abort();
+    this.timer = undefined;
+  }
 }
 
 /** Maps a failure before any invite was sent to the sentence a person reads. */
