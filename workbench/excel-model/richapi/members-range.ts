@@ -150,12 +150,37 @@ export const rangeClass: ClassDef<RangeT> = {
       const common = used && intersect(used, t.box);
       return common ? relative(t, common) : null;
     },
+    GetBoundingRect: (t, a) => {
+      const other = otherBox(t, a[0]);
+      if (!other) throw invalidArgument("anotherRange");
+      const top = Math.min(t.box.rowIndex, other.rowIndex);
+      const left = Math.min(t.box.columnIndex, other.columnIndex);
+      return relative(t, {
+        rowIndex: top,
+        columnIndex: left,
+        rowCount: Math.max(t.box.rowIndex + t.box.rowCount, other.rowIndex + other.rowCount) - top,
+        columnCount:
+          Math.max(t.box.columnIndex + t.box.columnCount, other.columnIndex + other.columnCount) - left,
+      });
+    },
     GetIntersection: (t, a) => intersection(t, a, false),
     GetIntersectionOrNullObject: (t, a) => intersection(t, a, true),
     GetSpecialCells: (t, a, m) => special(m, t.sheet, [t.box], a, false),
     GetSpecialCellsOrNullObject: (t, a, m) => special(m, t.sheet, [t.box], a, true),
   },
   actions: {
+    // office.js sends this before it splits a values/formulas/numberFormat write of more than 1,500 cells
+    // into row blocks (setRangePropertiesInBulk in excel-web-16.00.debug.js): the array must fit the range.
+    _ValidateArraySize: (t, a) => {
+      const rows = argInt(a, 0, "rows");
+      const columns = argInt(a, 1, "columns");
+      if (rows !== t.box.rowCount || columns !== t.box.columnCount) {
+        throw invalidArgument(
+          `a ${rows} x ${columns} array for a ${t.box.rowCount} x ${t.box.columnCount} range`,
+        );
+      }
+      return null;
+    },
     Select: (t, _a, m) => m.selectBoxes(t.sheet, [t.box]),
     Clear: (t, a, m) => {
       const applyTo = argOptionalString(a, 0, "applyTo") ?? "All";
