@@ -140,6 +140,7 @@ interface HostCounters {
   syncs: number;
   hostMs: number;
   tokens: number;
+  protocolErrors: string[];
 }
 
 async function hostCounters(page: Page): Promise<HostCounters> {
@@ -150,6 +151,7 @@ async function hostCounters(page: Page): Promise<HostCounters> {
       syncs: wb.model.syncCount,
       hostMs: wb.richApiMs(),
       tokens: wb.signInEvents().length,
+      protocolErrors: [...wb.protocolErrors],
     };
   });
 }
@@ -219,6 +221,11 @@ export async function startBrowserBench(log: (line: string) => void): Promise<Br
         await cdp?.detach();
         const after = await hostCounters(page);
         const counts = countLedger(emu.ledger);
+        if (after.protocolErrors.length > 0) {
+          throw new Error(
+            `the workbench could not answer office.js: ${after.protocolErrors.slice(0, 3).join(" | ")}`,
+          );
+        }
         if (!new RegExp(`\\b${n} granted\\b`).test(timed.status)) {
           throw new Error(`the pane did not grant all ${n}: ${timed.status}`);
         }
