@@ -6,6 +6,7 @@
 import { startEmulator, type Emulator } from "../workbench/graph-emulator";
 import { runSequential, runUnpaced } from "./baselines";
 import { measureBundle } from "./bundle";
+import { browserScenarios, sideBySide } from "./chromium";
 import { measureParse, officeRows } from "./office";
 import { runPipeline } from "./pipeline";
 import {
@@ -234,13 +235,24 @@ async function main(): Promise<void> {
   } finally {
     await emu.close();
   }
+  process.stderr.write("the task pane in Chromium (latency-bound, budget-bound)\n");
+  await browserScenarios(
+    {
+      ...(sequential1000Ms !== undefined ? { sequential1000Ms } : {}),
+      latency: latencyFaults(),
+      budget: budgetFaults(),
+      budgetFloorMs: (1000 / budgetInviteRate(BUDGET)) * 1000,
+      log: (line) => process.stderr.write(`${line}\n`),
+    },
+    record,
+  );
   process.stderr.write("office.js and parsing\n");
   await office();
   if (!quick || useDist) {
     process.stderr.write("bundle\n");
     bundle(process.cwd(), useDist);
   }
-  process.stdout.write(`\n${table(results)}\n\n`);
+  process.stdout.write(`\n${table(sideBySide(results))}\n\n`);
   process.stdout.write(`total ${round((performance.now() - started) / 1000)} s, node ${process.version}\n\n`);
   for (const m of results) process.stdout.write(`${JSON.stringify(m)}\n`);
 }

@@ -48,6 +48,11 @@ export interface FlowTuning {
   /** Multiplies every wait: 1 against Graph; smaller against the emulator in tests. */
   timeScale: number;
   pacer: Partial<PacerTuning>;
+  /**
+   * While invites go out, statuses and log rows are written at most this often (0: after every batch).
+   * Each write is a few Excel syncs; a fast run would otherwise spend them on every batch.
+   */
+  writeBackEveryMs: number;
 }
 
 export const DEFAULT_TUNING: FlowTuning = {
@@ -56,6 +61,7 @@ export const DEFAULT_TUNING: FlowTuning = {
   sessionRefreshMs: 2 * 60_000,
   timeScale: 1,
   pacer: {},
+  writeBackEveryMs: 500,
 };
 
 export interface FlowDeps {
@@ -379,6 +385,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
     eta.throttled(until),
   );
   eta.start(ledger.outcomes.size);
+  const writes = new PacedWrites(clock, tuning.writeBackEveryMs, () => ledger.flush(false));
   const dispatcher: BatchDispatcher = new BatchDispatcher(
     clock,
     pacer,
@@ -399,7 +406,7 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
       },
       answered: () => {
         eta.answered(ledger.outcomes.size);
-        return ledger.flush(false);
+        return writes.request();
       },
       halt: () => {
         if (signal?.aborted) stop.cancelled = true;
@@ -437,6 +444,43 @@ async function inviteInBatches(queue: Pending[], run: InviteRun): Promise<void> 
     await dispatcher.run(signal);
   } finally {
     eta.stop();
+    // The run's last write (flushLast) takes whatever is still queued.
+    writes.stop();
+  }
+}
+
+/** Write-back while sending: at once when the last write is intervalMs old, else once when it will be. */
+class PacedWrites {
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private timer: AbortController | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly intervalMs: number,
+    private readonly flush: () => Promise<void>,
+  ) {}
+
+  request(): Promise<void> {
+    const wait = this.lastAt + this.intervalMs - this.clock.now();
+    if (wait <= 0) {
+      this.lastAt = this.clock.now();
+      return this.flush();
+    }
+    if (!this.timer) {
+      const timer = new AbortController();
+      this.timer = timer;
+      void this.clock.sleep(wait, timer.signal).then(() => {
+        if (timer.signal.aborted) return;
+        this.timer = undefined;
+        void this.request();
+      });
+    }
+    return Promise.resolve();
+  }
+
+  stop(): void {
+    this.timer?.abort();
+    this.timer = undefined;
   }
 }
 

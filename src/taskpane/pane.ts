@@ -233,6 +233,17 @@ function accessEffects(core: PaneCore) {
   };
 }
 
+/** The next animation frame; a timer where there are none (Node tests without a window). */
+function nextFrame(callback: () => void): number {
+  if (typeof requestAnimationFrame === "function") return requestAnimationFrame(() => callback());
+  return setTimeout(callback, 16) as unknown as number;
+}
+
+function cancelFrame(id: number): void {
+  if (typeof cancelAnimationFrame === "function") cancelAnimationFrame(id);
+  else clearTimeout(id);
+}
+
 export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   let state = initialState({
     account: deps.account.status(),
@@ -250,9 +261,18 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     return p;
   };
 
+  // Progress is drawn at most once per frame (a fast run reports after every batch); every other event,
+  // the end of a run included, is drawn at once.
+  let frame: number | undefined;
+  const draw = () => {
+    if (frame !== undefined) cancelFrame(frame);
+    frame = undefined;
+    dom.update(viewOf(state));
+  };
   const dispatch = (event: PaneEvent) => {
     state = reduce(state, event);
-    dom.update(viewOf(state));
+    if (event.type !== "shareProgress") return draw();
+    frame ??= nextFrame(draw);
   };
 
   const busy = () =>
@@ -347,6 +367,8 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       }
     },
     dispose() {
+      if (frame !== undefined) cancelFrame(frame);
+      frame = undefined;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       stopSelection?.();

@@ -28,6 +28,23 @@ function applyTheme(theme: OfficeThemeLike | undefined): void {
   if (dark !== undefined) document.documentElement.dataset["theme"] = dark ? "dark" : "light";
 }
 
+interface Panel {
+  update(view: PaneView): void;
+}
+
+/** A panel that shows only `part` of the view: its update is skipped while that part is unchanged. */
+function unlessSame(panel: Panel, part: (view: PaneView) => unknown): Panel {
+  let last: string | undefined;
+  return {
+    update(view) {
+      const key = JSON.stringify(part(view));
+      if (key === last) return;
+      last = key;
+      panel.update(view);
+    },
+  };
+}
+
 export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   const account = accountDom(on);
   const selection = selectionDom(on);
@@ -49,8 +66,16 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   // taskpane.html's static <title>, in the pane's language.
   document.title = t("pane.documentTitle");
 
-  // In page order: the pause prompt and the dialog each take the focus when they open.
-  const panels = [account, selection, options, run, access, confirm];
+  // In page order: the pause prompt and the dialog each take the focus when they open. The recipient
+  // and access lists are drawn again only when what they show changed, not on every progress step.
+  const panels = [
+    account,
+    unlessSame(selection, (view) => view.preview),
+    options,
+    run,
+    unlessSame(access, (view) => view.access),
+    confirm,
+  ];
   return {
     root,
     update: (view) => {

@@ -272,6 +272,25 @@ describe("Share from selection, end to end", () => {
     for (let r = 2; r <= 51; r++) expect(String(model.cell("Roster", `C${r}`).value ?? "")).not.toBe("");
   });
 
+  it("a fast run writes its statuses a few times, not after every batch, and every row still gets one", async () => {
+    const syncsFor = async (writeBackEveryMs: number) => {
+      emu.reset();
+      const model = fiftyRowSheet();
+      const before = model.syncCount;
+      // 42 recipients, 2 per batch: 21 batches.
+      const summary = await share(emu, model, { options }, { tuning: { batchSize: 2, writeBackEveryMs } });
+      expect(summary.granted).toBe(42);
+      for (let r = 2; r <= 51; r++) expect(String(model.cell("Roster", `C${r}`).value ?? "")).not.toBe("");
+      expect(logRows(model).filter((r) => r["Status"] === "granted")).toHaveLength(42);
+      return model.syncCount - before;
+    };
+    const everyBatch = await syncsFor(0);
+    const paced = await syncsFor(60_000);
+    // Paced: the selection, the log table, the rows settled before sending, the first batch, the last write.
+    expect(paced).toBeLessThanOrEqual(12);
+    expect(everyBatch).toBeGreaterThan(paced + 10);
+  });
+
   it("says plainly when the results could not be written at all, after the invitations went out", async () => {
     const model = fiftyRowSheet();
     const uninstall = installExcelSimulator(model);

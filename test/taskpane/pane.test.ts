@@ -36,7 +36,7 @@ afterEach(() => {
 
 async function mount(
   model: WorkbookModel,
-  options: { account?: AccountSource; token?: string } = {},
+  options: { account?: AccountSource; token?: string; batchSize?: number } = {},
 ): Promise<PaneController> {
   cleanup.push(installExcelSimulator(model));
   const root = document.createElement("div");
@@ -53,7 +53,7 @@ async function mount(
     graphFor,
     clock: systemClock,
     account: options.account ?? developmentAccount(),
-    tuning: { timeScale: TIME_SCALE },
+    tuning: { timeScale: TIME_SCALE, ...(options.batchSize ? { batchSize: options.batchSize } : {}) },
     debounceMs: 5,
     theme: () => Office.context.officeTheme,
     onSelectionChanged(listener) {
@@ -316,4 +316,25 @@ test("every control has a name and the live region is polite", async () => {
   expect(($("#share") as HTMLButtonElement).textContent).toBe("Share");
   // Focus order is the document order: no positive tabindex anywhere (scrollable lists use 0).
   expect(document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])')).toHaveLength(0);
+});
+
+test("progress drawn once per frame still ends at 100 % with the final counts", async () => {
+  const guests = Array.from({ length: 30 }, (_, i) => `guest${i + 1}@fabrikam.com`);
+  const model = roster([["Email"], ...guests.map((g) => [g])]);
+  model.select("Roster", "A1:A31");
+  // 2 per batch: 15 batches, each reported as progress.
+  const pane = await mount(model, { batchSize: 2 });
+  const drawn: string[] = [];
+  const watch = new MutationObserver(() => drawn.push(text("#progress-granted")));
+  watch.observe($("#progress-area"), { subtree: true, childList: true, characterData: true });
+  await click(pane, "#share");
+  watch.disconnect();
+  const bar = $<HTMLProgressElement>("#progress");
+  expect(bar.value).toBe(bar.max);
+  expect(text("#progress-granted")).toBe("30");
+  expect(text("#progress-remaining")).toBe("0");
+  expect(text("#status")).toMatch(/\b30 granted\b/);
+  // Drawn as the run went and at its end, never past the total.
+  expect(drawn.at(-1)).toBe("30");
+  expect(drawn.every((d) => d === "" || Number(d) <= 30)).toBe(true);
 });

@@ -10,6 +10,8 @@ export interface RichApiPort {
   handler: RichApiHandler;
   /** Every Excel member run on this page so far, over all the models it had ("Range.values(get)", ...). */
   executedMembers(): string[];
+  /** Milliseconds spent answering requests so far (the benchmark's breakdown, bench/chromium.ts). */
+  busyMs(): number;
 }
 
 /**
@@ -29,8 +31,17 @@ export function createRichApiPort(
     }
     return engine;
   };
+  let busyMs = 0;
   return {
-    handler: (requestBody) => JSON.stringify(engineFor(model()).execute(requestBody)),
+    handler: (requestBody) => {
+      const started = performance.now();
+      try {
+        return JSON.stringify(engineFor(model()).execute(requestBody));
+      } finally {
+        busyMs += performance.now() - started;
+      }
+    },
+    busyMs: () => busyMs,
     executedMembers: () =>
       [...new Set([...engines.values()].flatMap((e) => [...e.executedMembers()]))].sort(),
   };

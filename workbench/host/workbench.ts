@@ -32,6 +32,8 @@ export interface WorkbenchHandle {
   protocolErrors: string[];
   /** The Excel members the RichApi engine ran for the pane ("Range.values(get)", ...). */
   executedMembers(): string[];
+  /** Milliseconds the page spent answering the pane's Excel requests (the benchmark's breakdown). */
+  richApiMs(): number;
   /** What the pane asked the identity provider (silent or popup, scopes, outcome; never tokens). */
   signInEvents(): IdentityEvent[];
 }
@@ -205,6 +207,7 @@ async function main(): Promise<void> {
     render: () => grid.render(),
     protocolErrors,
     executedMembers: () => richApi.executedMembers(),
+    richApiMs: () => richApi.busyMs(),
     signInEvents: () => [...idp.events],
   };
 

@@ -43,6 +43,24 @@ describe("the real office.js client over the RichApi engine", () => {
     expect(unknown).toEqual([]);
   });
 
+  test("a write of more than 1,500 cells, which office.js splits into row blocks, lands whole", async () => {
+    const rows = Array.from({ length: 120 }, (_, r) => Array.from({ length: 17 }, (_, c) => `r${r}c${c}`));
+    await office.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(1, 0, 120, 17);
+      range.values = rows;
+      await context.sync();
+    });
+    expect(model.getValues("Sheet1", "A2:Q121")).toEqual(rows);
+    const wrong = await office.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 100, 17).values = rows;
+      await context.sync();
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(wrong).toMatchObject({ code: "InvalidArgument" });
+  });
+
   test("a missing sheet rejects the sync with a real OfficeExtension.Error pointing at the statement", async () => {
     const error = await office.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Nope");
