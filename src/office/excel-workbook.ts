@@ -12,7 +12,15 @@ import {
   type RangeBox,
 } from "../core/a1";
 import { capCellText, chunkBySize, rowPayloadSize, startsLikeFormula } from "../core/cell-text";
-import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_SHEET, PERMISSION_LOG_TABLE } from "../core/permission-log";
+import {
+  logCellsForExcel,
+  PERMISSION_LOG_COLUMNS,
+  PERMISSION_LOG_SHEET,
+  PERMISSION_LOG_TABLE,
+  SHARED_AT_FORMAT,
+  type LogCell,
+  type UtcOffsetAt,
+} from "../core/permission-log";
 import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../core/results";
 import { groupStatusWrites } from "../core/status-blocks";
 import type { CellArea, CellValue, SelectionGrid } from "../core/types";
@@ -222,19 +230,21 @@ interface CellPos {
  *    first write: the same request reads the cells' format back, and the string is written in a second
  *    request only into a cell that reads "@". A cell that does not is left empty and reported, so
  *    such a string is never entered into a cell that is not Text.
- * Every string is cut to MAX_CELL_TEXT characters. Returns the cells left empty by step 2.
+ * Every string is cut to MAX_CELL_TEXT characters. A number (the log's "Shared at") is written as a
+ * number into a cell formatted SHARED_AT_FORMAT, set in the same first step. Returns the cells left
+ * empty by step 2.
  */
 async function appendTextRows(
   context: Excel.RequestContext,
   table: Excel.Table,
-  rows: readonly string[][],
+  rows: readonly (readonly LogCell[])[],
 ): Promise<CellPos[]> {
   if (rows.length === 0) return [];
-  const texts = rows.map((row) => row.map((text) => capCellText(text)));
+  const texts = rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell : capCellText(cell))));
   const risky: CellPos[] = [];
   const firstPass = texts.map((row, r) =>
     row.map((text, c) => {
-      if (!startsLikeFormula(text)) return text;
+      if (typeof text === "number" || !startsLikeFormula(text)) return text;
       risky.push({ row: r, column: c });
       return "";
     }),
@@ -244,7 +254,11 @@ async function appendTextRows(
     texts.map((row) => row.map(() => "")),
   );
   const range = added.getRange().getResizedRange(rows.length - 1, 0);
-  setWholeRangeNumberFormat(range, "@");
+  if (texts.some((row) => row.some((cell) => typeof cell === "number"))) {
+    range.numberFormat = texts.map((row) =>
+      row.map((cell) => (typeof cell === "number" ? SHARED_AT_FORMAT : "@")),
+    );
+  } else setWholeRangeNumberFormat(range, "@");
   range.values = firstPass;
   if (risky.length > 0) range.load("numberFormat");
   await context.sync();
@@ -264,8 +278,11 @@ async function appendTextRows(
   return unsafe;
 }
 
+/** The time zone of the machine running Excel (and this pane), at a moment. */
+const localOffsetAt: UtcOffsetAt = (utcMs) => new Date(utcMs).getTimezoneOffset();
+
 /**
- * Appends the log rows (see appendTextRows), then writes the statuses in their own request: contiguous
+ * Appends the log rows (see appendTextRows; "Shared at" as a local date and time), then writes the statuses in their own request: contiguous
  * blocks, each formatted as Text BEFORE its values are set. The write-back passes one kind at a time,
  * in chunks small enough for one request (src/app/write-back.ts).
  */
@@ -277,7 +294,8 @@ async function flush(update: WorkbookFlush): Promise<FlushReport | void> {
     let unsafeCells: CellPos[] = [];
     if (update.logRows.length > 0) {
       const table = workbook.tables.getItem(PERMISSION_LOG_TABLE);
-      unsafeCells = await appendTextRows(context, table, update.logRows);
+      const cells = update.logRows.map((row) => logCellsForExcel(row, localOffsetAt));
+      unsafeCells = await appendTextRows(context, table, cells);
     }
     if (blocks.length > 0) {
       const sheets = new Map<string, Excel.Worksheet>();
