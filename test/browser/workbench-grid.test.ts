@@ -132,7 +132,9 @@ describe("the workbench sheet", () => {
     // The last run: 2 invites; the totals: both runs.
     await ledgerReads(page, "ledger-invites-run", "2");
     await ledgerReads(page, "ledger-invites", String(Number(total) + 2));
-    await expect(page.locator("#ledger-run-note").textContent()).resolves.toMatch(/^Last run: started /);
+    await expect(page.locator("#ledger-note").textContent()).resolves.toMatch(
+      /^In brackets: the last run, started \d\d:\d\d:\d\d, \d+\.\d s of Graph traffic\.$/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -345,7 +345,6 @@ async function main(): Promise<void> {
     duplicateGrants: "ledger-duplicates",
   };
   const ledgerNote = el<HTMLElement>("ledger-note");
-  const runNote = el<HTMLElement>("ledger-run-note");
   const poll = async (): Promise<void> => {
     if (document.visibilityState === "hidden") return;
     try {
@@ -357,11 +356,10 @@ async function main(): Promise<void> {
         el(`${id}-run`).textContent = view.lastRun ? view.lastRun[key].toLocaleString("en-US") : "–";
       }
       const run = view.lastRun;
-      runNote.textContent = run
-        ? `Last run: started ${new Date(run.startedAt).toLocaleTimeString("en-GB")}, ` +
+      ledgerNote.textContent = run
+        ? `In brackets: the last run, started ${new Date(run.startedAt).toLocaleTimeString("en-GB")}, ` +
           `${((run.endedAt - run.startedAt) / 1000).toFixed(1)} s of Graph traffic.`
-        : "No run yet.";
-      ledgerNote.textContent = "";
+        : "";
     } catch {
       ledgerNote.textContent = `The emulator at ${emulatorOrigin()} does not answer.`;
     }
