@@ -66,7 +66,9 @@ export function showStartupProblem(root: HTMLElement, problem: StartupProblem, w
  * answered after `waitMs`, the pane says so; should Excel answer after all, the pane still starts.
  */
 export function startPane(root: HTMLElement, options: StartupOptions): void {
-  setLanguage(languageFor(options.browserLanguage));
+  const language = languageFor(options.browserLanguage);
+  setLanguage(language);
+  document.documentElement.lang = language;
   const loading = root.querySelector(".loading");
   if (loading) loading.textContent = t("startup.loading");
   const { office, waitMs } = options;

@@ -106,6 +106,7 @@ describe("the pane outside Excel", () => {
     const problem = await problemOf(page, 5_000);
     expect(problem.text).toContain("Das Add-In konnte nicht starten");
     expect(problem.text).toContain("Start > Bulk Share > Für Liste freigeben");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("de");
     await page.close();
   });
 });
