@@ -11,6 +11,7 @@ import type {
   ParsedSelection,
   PermissionInfo,
   Recipient,
+  RejectReason,
   Rejection,
   SelectedRow,
 } from "./types";
@@ -204,9 +205,23 @@ const ONE_STATUS_RE = [
   `Failed: ${DETAIL_RE} \\[[A-Za-z0-9_./-]{1,${STATUS_CODE_MAX}}\\]`,
   ...Object.values(SKIPPED_TEXT).map(escapeRe),
 ].join("|");
+/** Every reason a cell is rejected for: the closed set a "Rejected" status ends with. */
+const REJECT_REASONS: Record<RejectReason, true> = {
+  invalidSyntax: true,
+  errorValue: true,
+  number: true,
+  boolean: true,
+  tooLong: true,
+  invalidOverride: true,
+  suspiciousName: true,
+  tooManyEntries: true,
+  overLimit: true,
+};
+const REASON_RE = `(?:${Object.keys(REJECT_REASONS).join("|")})`;
 const OWN_STATUS = new RegExp(
   `^(?:${escapeRe(STATUS_COLUMN_HEADER)}|(?:Duplicate of ${ADDRESS_RE}: )?(?:${ONE_STATUS_RE})` +
-    `|Rejected: ${ADDRESS_RE}: ${DETAIL_RE})$`,
+    // "Rejected: <why> [reason]"; older builds wrote "Rejected: Sheet1!B4: <why>", still ours.
+    `|Rejected: ${DETAIL_RE} \\[${REASON_RE}\\]|Rejected: ${ADDRESS_RE}: ${DETAIL_RE})$`,
 );
 
 /** The counts rowStatusText writes for a row of several entries, in this order. */
@@ -249,11 +264,17 @@ export function isRetryStatus(value: CellValue): boolean {
   );
 }
 
-/** "Rejected: Sheet1!B4: <why>", always naming the cell, whatever the parser's message says. */
+/**
+ * "Rejected: <why> [reason]". The status sits in the row it describes, so the parser's cell addresses
+ * of that row are not repeated: a leading "Sheet1!B4: " goes, and "Sheet1!D4" elsewhere reads "column D".
+ */
 function rejectedText(rej: Rejection): string {
   const prefix = `${rej.cell.address}: `;
   const why = rej.message.startsWith(prefix) ? rej.message.slice(prefix.length) : rej.message;
-  return `Rejected: ${prefix}${statusDetail(why) || "not an e-mail address"}`;
+  const sheetPart = rej.cell.address.slice(0, rej.cell.address.lastIndexOf("!") + 1);
+  const sameRow = new RegExp(`${escapeRe(sheetPart)}([A-Z]{1,3})${rej.cell.row + 1}(?![0-9])`, "g");
+  const detail = statusDetail(why.replace(sameRow, "column $1")) || "not an e-mail address";
+  return `Rejected: ${detail} [${rej.reason}]`;
 }
 
 /** The status of a whole row: its recipients' outcomes and its rejections, in a few words. */

@@ -13,7 +13,15 @@ import {
   type RangeBox,
 } from "../core/a1";
 import { capCellText, startsLikeFormula } from "../core/cell-text";
-import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_SHEET, PERMISSION_LOG_TABLE } from "../core/permission-log";
+import {
+  logCellsForExcel,
+  PERMISSION_LOG_COLUMNS,
+  PERMISSION_LOG_SHEET,
+  PERMISSION_LOG_TABLE,
+  SHARED_AT_FORMAT,
+  type LogCell,
+  type UtcOffsetAt,
+} from "../core/permission-log";
 import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../core/results";
 import { groupStatusWrites, type StatusBlock } from "../core/status-blocks";
 import type { SelectionGrid } from "../core/types";
@@ -176,19 +184,21 @@ interface CellPos {
  *    first write: the same request reads the cells' format back, and the string is written in a second
  *    request only into a cell that reads "@". A cell that does not is left empty and reported, so
  *    such a string is never entered into a cell that is not Text.
- * Every string is cut to MAX_CELL_TEXT characters. Returns the cells left empty by step 2.
+ * Every string is cut to MAX_CELL_TEXT characters. A number (the log's "Shared at") is written as a
+ * number into a cell formatted SHARED_AT_FORMAT, set in the same first step. Returns the cells left
+ * empty by step 2.
  */
 async function appendTextRows(
   context: Excel.RequestContext,
   table: Excel.Table,
-  rows: readonly string[][],
+  rows: readonly (readonly LogCell[])[],
 ): Promise<CellPos[]> {
   if (rows.length === 0) return [];
-  const texts = rows.map((row) => row.map((text) => capCellText(text)));
+  const texts = rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell : capCellText(cell))));
   const risky: CellPos[] = [];
   const firstPass = texts.map((row, r) =>
     row.map((text, c) => {
-      if (!startsLikeFormula(text)) return text;
+      if (typeof text === "number" || !startsLikeFormula(text)) return text;
       risky.push({ row: r, column: c });
       return "";
     }),
@@ -198,7 +208,11 @@ async function appendTextRows(
     texts.map((row) => row.map(() => "")),
   );
   const range = added.getRange().getResizedRange(rows.length - 1, 0);
-  setWholeRangeNumberFormat(range, "@");
+  if (texts.some((row) => row.some((cell) => typeof cell === "number"))) {
+    range.numberFormat = texts.map((row) =>
+      row.map((cell) => (typeof cell === "number" ? SHARED_AT_FORMAT : "@")),
+    );
+  } else setWholeRangeNumberFormat(range, "@");
   range.values = firstPass;
   if (risky.length > 0) range.load("numberFormat");
   await context.sync();
@@ -207,7 +221,7 @@ async function appendTextRows(
   const unsafe: CellPos[] = [];
   const safe: CellPos[] = [];
   for (const cell of risky) (range.numberFormat[cell.row]?.[cell.column] === "@" ? safe : unsafe).push(cell);
-  const textOf = (cell: CellPos): string => texts[cell.row]?.[cell.column] ?? "";
+  const textOf = (cell: CellPos): string => String(texts[cell.row]?.[cell.column] ?? "");
   for (const part of packBySize(safe, (cell) => RANGE_WRITE_BYTES + jsonBytes(textOf(cell)))) {
     for (const cell of part) {
       const target = range.getCell(cell.row, cell.column);
@@ -220,9 +234,18 @@ async function appendTextRows(
   return unsafe;
 }
 
-/** Estimated request bytes of appending `row` (see appendTextRows): the empty row added, then its texts. */
-function appendRowBytes(row: readonly string[]): number {
-  return jsonBytes(row.map((text) => capCellText(text))) + (3 + 2 * BULK_BYTES_PER_CELL) * row.length + 2;
+/** The time zone of the machine running Excel (and this pane), at a moment. */
+const localOffsetAt: UtcOffsetAt = (utcMs) => new Date(utcMs).getTimezoneOffset();
+
+/**
+ * Estimated request bytes of appending `row` (see appendTextRows): the empty row added, its cells'
+ * formats ("@", or the date format for "Shared at"), then its values.
+ */
+function appendRowBytes(row: readonly LogCell[]): number {
+  const values = row.map((cell) => (typeof cell === "number" ? cell : capCellText(cell)));
+  let formats = 0;
+  for (const cell of row) formats += typeof cell === "number" ? SHARED_AT_FORMAT.length + 3 : 4;
+  return jsonBytes(values) + formats + (3 + 2 * BULK_BYTES_PER_CELL) * row.length + 2;
 }
 
 /**
@@ -232,7 +255,7 @@ function appendRowBytes(row: readonly string[]): number {
 async function appendRowsInChunks(
   context: Excel.RequestContext,
   table: Excel.Table,
-  rows: readonly string[][],
+  rows: readonly (readonly LogCell[])[],
 ): Promise<CellPos[]> {
   const unsafe: CellPos[] = [];
   let offset = 0;
@@ -289,7 +312,7 @@ async function writeStatusBlocks(context: Excel.RequestContext, blocks: StatusBl
 }
 
 /**
- * Appends the log rows (see appendTextRows), then writes the statuses in their own requests: contiguous
+ * Appends the log rows (see appendTextRows; "Shared at" as a local date and time), then writes the statuses in their own requests: contiguous
  * blocks, each formatted as Text BEFORE its values are set. Each kind takes as few syncs as Excel on
  * the web's payload limit allows: one for 10,000 log rows or 10,000 statuses of usual width. When a
  * later sync fails, what the earlier ones wrote stays (as within one request: Excel does not roll
@@ -303,7 +326,8 @@ async function flush(update: WorkbookFlush): Promise<FlushReport | void> {
     let unsafeCells: CellPos[] = [];
     if (update.logRows.length > 0) {
       const table = context.workbook.tables.getItem(PERMISSION_LOG_TABLE);
-      unsafeCells = await appendRowsInChunks(context, table, update.logRows);
+      const cells = update.logRows.map((row) => logCellsForExcel(row, localOffsetAt));
+      unsafeCells = await appendRowsInChunks(context, table, cells);
     }
     for (const chunk of packBySize(blocks, statusBlockBytes)) await writeStatusBlocks(context, chunk);
     return unsafeCells.length > 0 ? { unsafeCells } : undefined;

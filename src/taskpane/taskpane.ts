@@ -12,6 +12,7 @@ import { accountFromSignIn, developmentAccount, type AccountSource } from "./acc
 import { readConfig } from "./config";
 import { languageFor, setLanguage, t } from "./i18n";
 import { mountPane } from "./pane";
+import { startPane, startupWaitMs } from "./startup";
 
 function signInFor(devToken: string | undefined): { getToken: TokenProvider; account: AccountSource } {
   // ---- Sign-in (src/auth) -------------------------------------------------------------------------
@@ -76,4 +77,13 @@ function main(): void {
   });
 }
 
-Office.onReady(() => main());
+// office.js may not have loaded at all (blocked, offline): `Office` is then not even defined.
+const app = document.getElementById("app");
+if (app) {
+  startPane(app, {
+    office: typeof Office === "undefined" ? undefined : Office,
+    browserLanguage: navigator.language,
+    waitMs: startupWaitMs(window.location.search),
+    main,
+  });
+}

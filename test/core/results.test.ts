@@ -113,6 +113,49 @@ describe("statuses beside rows", () => {
     const dup = new Map([[`Sheet1\u00003\u0000${r.key}`, "Sheet1!B2"]]);
     expect(rowStatusText(row([r.key]), outcomes, dup)).toBe("Duplicate of Sheet1!B2: Granted: can edit");
   });
+  it("says why a cell was rejected without repeating the address of the row it stands beside", () => {
+    const rejectedRow = (rej: Rejection): SelectedRow => ({
+      sheet: rej.cell.sheet,
+      row: rej.cell.row,
+      statusCell: { ...rej.cell, column: 5, address: cellAddress(rej.cell.sheet, rej.cell.row, 5) },
+      statusCellValue: null,
+      recipientKeys: [],
+      rejections: [rej],
+    });
+    const at = { sheet: "My Sheet", row: 6, column: 1, address: "'My Sheet'!B7" };
+    const invalid = rowStatusText(
+      rejectedRow({
+        cell: at,
+        text: "bob@",
+        reason: "invalidSyntax",
+        message: `'My Sheet'!B7: "bob@" is not a valid e-mail address.`,
+      }),
+      new Map(),
+      new Map(),
+    );
+    expect(invalid).toBe('Rejected: "bob@" is not a valid e-mail address. [invalidSyntax]');
+    const override = rowStatusText(
+      rejectedRow({
+        cell: at,
+        text: "a@b.com",
+        reason: "invalidOverride",
+        message: "'My Sheet'!D7: the expiry date is in the past. Sheet1!D7 is another sheet's.",
+      }),
+      new Map(),
+      new Map(),
+    );
+    expect(override).toBe(
+      "Rejected: column D: the expiry date is in the past. Sheet1!D7 is another sheet's. [invalidOverride]",
+    );
+    for (const status of [invalid, override]) {
+      expect(status).not.toContain("B7");
+      expect(isOwnStatusText(status ?? "")).toBe(true);
+      expect(isRetryStatus(status ?? "")).toBe(false);
+    }
+    // A status written by an older build, with the address, is still ours and may be overwritten.
+    expect(isWritableStatusCell('Rejected: Sheet1!B4: "bob@" is not a valid e-mail address.')).toBe(true);
+    expect(isWritableStatusCell("Rejected: by HR [later]")).toBe(false);
+  });
   it.each([
     [null, true],
     ["", true],

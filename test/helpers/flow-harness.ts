@@ -4,7 +4,12 @@ import type { GraphPort } from "../../src/core/ports";
 import type { ConfirmContinue } from "../../src/app/failure-pause";
 import { runShare, type FlowTuning, type ShareEvents, type ShareRequest } from "../../src/app/share-flow";
 import { systemClock } from "../../src/app/system-clock";
-import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
+import {
+  PERMISSION_LOG_COLUMNS,
+  PERMISSION_LOG_TABLE,
+  SHARED_AT_COLUMN,
+  sharedAtIso,
+} from "../../src/core/permission-log";
 import { GraphApi } from "../../src/graph/graph-api";
 import { GraphHttp, type FetchLike, type TokenProvider } from "../../src/graph/http";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
@@ -88,10 +93,18 @@ export async function share(
   }
 }
 
-/** The Permissions log as objects keyed by column name. */
+/** The time zone of this process, as the Excel adapter uses it. */
+export const localOffsetAt = (utcMs: number): number => new Date(utcMs).getTimezoneOffset();
+
+/**
+ * The Permissions log as objects keyed by column name; "Shared at" (a local date and time in the sheet,
+ * or ISO text in an older log) as ISO 8601 UTC.
+ */
 export function logRows(model: WorkbookModel): Array<Record<string, string>> {
   if (!model.findTable(PERMISSION_LOG_TABLE)) return [];
+  const text = (value: unknown, i: number): string =>
+    i === SHARED_AT_COLUMN ? (sharedAtIso(value, localOffsetAt) ?? String(value ?? "")) : String(value ?? "");
   return model
     .tableRows(PERMISSION_LOG_TABLE)
-    .map((row) => Object.fromEntries(PERMISSION_LOG_COLUMNS.map((c, i) => [c, String(row[i] ?? "")])));
+    .map((row) => Object.fromEntries(PERMISSION_LOG_COLUMNS.map((c, i) => [c, text(row[i], i)])));
 }

@@ -1,4 +1,9 @@
-import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../src/core/permission-log";
+import {
+  PERMISSION_LOG_COLUMNS,
+  PERMISSION_LOG_TABLE,
+  SHARED_AT_FORMAT,
+  sharedAtIso,
+} from "../../src/core/permission-log";
 import { ACCESS_SHEET, ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../../src/core/results";
 import { createExcelWorkbookPort } from "../../src/office/excel-workbook";
 import { installExcelSimulator } from "../excel-sim/install";
@@ -251,6 +256,31 @@ describe("flush", () => {
       "c@contoso.com",
     ]);
     expect(model.getValues("Permissions", "B4")).toEqual([["c@contoso.com"]]);
+  });
+
+  test('"Shared at" lands as a date and time in the local time zone; older ISO-text rows still read back', async () => {
+    const local = (ms: number) => new Date(ms).getTimezoneOffset();
+    await port.ensureLog();
+    // A row written by an older build: "Shared at" as ISO text.
+    const old = logRow("old@contoso.com");
+    old[0] = "2026-01-05T08:00:00.000Z";
+    const table = model.findTable(PERMISSION_LOG_TABLE);
+    if (!table) throw new Error("no log table");
+    model.addTableRows(table, null, [old]);
+    const row = logRow("=cmd|' /C calc'!A0");
+    row[0] = "2026-07-01T10:00:00.000Z";
+    await port.flush({ logRows: [row], statuses: [] });
+    const shared = model.cell("Permissions", "A3");
+    // 1 July 2026 is day 46204; 10:00 UTC is shown in this machine's local time.
+    const localHours = 10 - local(Date.UTC(2026, 6, 1, 10)) / 60;
+    expect(shared.valueType).toBe("Double");
+    expect(shared.value).toBeCloseTo(46204 + localHours / 24, 9);
+    expect(shared.numberFormat).toBe(SHARED_AT_FORMAT);
+    expect(model.cell("Permissions", "B3")).toMatchObject({ value: "=cmd|' /C calc'!A0", numberFormat: "@" });
+    expect(model.cell("Permissions", "B3").formula).toBeUndefined();
+    expect(model.cell("Permissions", "A2")).toMatchObject({ value: "2026-01-05T08:00:00.000Z" });
+    const read = model.tableRows(PERMISSION_LOG_TABLE).map((r) => sharedAtIso(r[0], local));
+    expect(read).toEqual(["2026-01-05T08:00:00.000Z", "2026-07-01T10:00:00.000Z"]);
   });
 
   test("log rows and statuses go out in separate syncs (one refused cannot take the other down)", async () => {

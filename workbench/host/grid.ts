@@ -1,7 +1,10 @@
 // The workbench's view of a WorkbookModel: a spreadsheet grid with column letters, row numbers and sheet
-// tabs, mouse and keyboard selection like Excel's, and filtered (hidden) rows left out. Only the rows in
-// view are in the DOM (the Permissions sheet grows to thousands of rows); model changes are coalesced
-// into one render per animation frame. Cell text always goes through textContent.
+// tabs, mouse and keyboard selection like Excel's, and filtered (hidden) rows left out. Cells are edited as
+// in a sheet: typing replaces the active cell (F2 or a double-click edits what it holds; Enter, Tab and
+// Escape end the edit), Ctrl+V pastes tab- and line-separated text from the clipboard at the selection,
+// Ctrl+C copies the selection the same way, and Delete or Backspace clears the selected cells. Only the
+// rows in view are in the DOM (the Permissions sheet grows to thousands of rows); model changes are
+// coalesced into one render per animation frame. Cell text always goes through textContent.
 
 import { columnLetters } from "../../src/core/a1";
 import {
@@ -72,6 +75,85 @@ function statusTone(text: string): string | undefined {
   return undefined;
 }
 
+/** The part of `box` inside `limit`, or undefined when they do not meet. */
+function clip(box: Box, limit: Box): Box | undefined {
+  const rowIndex = Math.max(box.rowIndex, limit.rowIndex);
+  const columnIndex = Math.max(box.columnIndex, limit.columnIndex);
+  const rowEnd = Math.min(box.rowIndex + box.rowCount, limit.rowIndex + limit.rowCount);
+  const columnEnd = Math.min(box.columnIndex + box.columnCount, limit.columnIndex + limit.columnCount);
+  if (rowEnd <= rowIndex || columnEnd <= columnIndex) return undefined;
+  return { rowIndex, columnIndex, rowCount: rowEnd - rowIndex, columnCount: columnEnd - columnIndex };
+}
+
+function a1(cell: Cell): string {
+  return `${columnLetters(cell.column)}${cell.row + 1}`;
+}
+
+/**
+ * Clipboard text as a sheet puts it there: cells separated by tabs, rows by line breaks (the last one
+ * ending the text adds no row), a cell in double quotes may hold tabs, line breaks and "" for a quote.
+ * Rows are padded to the same width, as a paste fills a rectangle.
+ */
+export function parseClipboardText(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let fieldStart = true;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (ch === "\t") {
+      row.push(field);
+      field = "";
+      fieldStart = true;
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      fieldStart = true;
+    } else {
+      field += ch;
+      fieldStart = false;
+    }
+  }
+  if (!fieldStart || field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
+}
+
+/** Cells as clipboard text: tabs between cells, CRLF between rows, quotes around a cell that needs them. */
+export function clipboardText(rows: readonly (readonly string[])[]): string {
+  const quote = (t: string) => (/[\t\r\n"]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  return rows.map((r) => r.map(quote).join("\t")).join("\r\n");
+}
+
+const DAY_MS = 86_400_000;
+
+/** A number in a date format (the Permissions sheet's "Shared at") as Excel shows it: 2026-12-02 10:57:03. */
+function dateText(serial: number, format: string): string {
+  const d = new Date(Math.round((serial - 25_569) * DAY_MS));
+  const two = (n: number) => String(n).padStart(2, "0");
+  const date = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+  if (!/h/i.test(format)) return date;
+  return `${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
 function div(className: string, text?: string): HTMLDivElement {
   const el = document.createElement("div");
   el.className = className;
@@ -107,6 +189,8 @@ export class SheetGrid {
   private cursor: Cell = { row: 0, column: 0 };
   private pending: Box[] | undefined;
   private dragging = false;
+  /** The cell being edited and its input, drawn over the cell. */
+  private edit: { cell: Cell; input: HTMLInputElement } | undefined;
 
   constructor(private readonly el: GridElements) {
     this.canvas = div("grid-canvas");
@@ -121,10 +205,13 @@ export class SheetGrid {
     el.grid.addEventListener("mouseover", (ev) => this.onMouseOver(ev));
     window.addEventListener("mouseup", () => this.onMouseUp());
     el.grid.addEventListener("keydown", (ev) => this.onKeyDown(ev));
+    el.grid.addEventListener("paste", (ev) => this.onPaste(ev));
+    el.grid.addEventListener("copy", (ev) => this.onCopy(ev));
     window.addEventListener("resize", () => this.schedule());
   }
 
   setModel(model: WorkbookModel): void {
+    this.finishEdit(false);
     this.unsubscribe?.();
     this.model = model;
     this.pending = undefined;
@@ -254,7 +341,7 @@ export class SheetGrid {
       const r = this.visibleRows[i];
       if (r === undefined) continue;
       const box = { rowIndex: r, columnIndex: 0, rowCount: 1, columnCount: this.columnCount };
-      const texts = model.readText(sheet, box)[0] ?? [];
+      const texts = this.rowTexts(model, sheet, box);
       const types = model.readValueTypes(sheet, box)[0] ?? [];
       const rowEl = div("row");
       rowEl.setAttribute("role", "row");
@@ -290,6 +377,19 @@ export class SheetGrid {
       rows.push(rowEl);
     }
     this.body.replaceChildren(...rows);
+  }
+
+  /** A row's texts as shown: numbers in a date format as dates and times. */
+  private rowTexts(model: WorkbookModel, sheet: SheetModel, box: Box): string[] {
+    const texts = model.readText(sheet, box)[0] ?? [];
+    const formats = model.readNumberFormat(sheet, box)[0] ?? [];
+    if (!formats.some((f) => /yy/i.test(f))) return texts;
+    const values = model.readValues(sheet, box)[0] ?? [];
+    return texts.map((text, c) => {
+      const value = values[c];
+      const format = formats[c] ?? "";
+      return typeof value === "number" && /yy/i.test(format) ? dateText(value, format) : text;
+    });
   }
 
   private renderTabs(model: WorkbookModel): void {
@@ -350,8 +450,17 @@ export class SheetGrid {
 
   private onMouseDown(ev: MouseEvent): void {
     if (ev.button !== 0 || !this.model) return;
+    if (this.edit && ev.target === this.edit.input) return;
     const hit = this.target(ev);
     if (!hit) return;
+    this.finishEdit(true);
+    // A double-click edits the cell. Counted on mousedown: each click redraws the cells under the
+    // pointer, and a browser raises dblclick only when both clicks land on the same element.
+    if (ev.detail === 2 && hit.kind === "cell" && !ev.shiftKey && !ev.ctrlKey && !ev.metaKey) {
+      ev.preventDefault();
+      this.startEdit(hit.cell);
+      return;
+    }
     ev.preventDefault();
     this.el.grid.focus();
     const mode: SelectMode = hit.kind === "column" ? "columns" : hit.kind === "row" ? "rows" : "cells";
@@ -408,9 +517,33 @@ export class SheetGrid {
     model.selectBoxes(model.activeSheet, boxes);
   }
 
+  /** The cell `move` away from `from`, skipping rows hidden by the filter. */
+  private step(sheet: SheetModel, from: Cell, move: readonly [number, number]): Cell {
+    const next = { row: from.row, column: Math.max(0, Math.min(MAX_COLUMNS - 1, from.column + move[1])) };
+    if (move[0] !== 0) {
+      let r = from.row + move[0];
+      while (r >= 0 && r < MAX_ROWS && sheet.hiddenRows.has(r)) r += move[0];
+      if (r >= 0 && r < MAX_ROWS) next.row = r;
+    }
+    return next;
+  }
+
+  /** Selects the single cell `cell`, as the arrow keys do. */
+  private moveTo(cell: Cell): void {
+    this.mode = "cells";
+    this.anchor = cell;
+    this.cursor = cell;
+    this.pending = [boxBetween("cells", cell, cell)];
+    this.commit();
+    this.scrollIntoView(cell);
+    this.render();
+  }
+
   private onKeyDown(ev: KeyboardEvent): void {
     const model = this.model;
-    if (!model) return;
+    // Keys typed into the cell editor are its own (onEditorKey).
+    if (!model || ev.target !== this.el.grid) return;
+    if (this.onEditKey(ev, model)) return;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -421,28 +554,138 @@ export class SheetGrid {
     if (!move) return;
     ev.preventDefault();
     const sheet = model.activeSheet;
-    const from = ev.shiftKey ? this.cursor : this.anchor;
-    const next = { row: from.row, column: Math.max(0, Math.min(MAX_COLUMNS - 1, from.column + move[1])) };
-    if (move[0] !== 0) {
-      let r = from.row + move[0];
-      while (r >= 0 && r < MAX_ROWS && sheet.hiddenRows.has(r)) r += move[0];
-      if (r >= 0 && r < MAX_ROWS) next.row = r;
+    const next = this.step(sheet, ev.shiftKey ? this.cursor : this.anchor, move);
+    if (!ev.shiftKey) {
+      this.moveTo(next);
+      return;
     }
-    if (ev.shiftKey) {
-      this.cursor = next;
-      if (this.mode === "columns") this.cursor = { row: 0, column: next.column };
-      if (this.mode === "rows") this.cursor = { row: next.row, column: 0 };
-      const current = sheet.selection;
-      this.pending = [...current.slice(0, -1), boxBetween(this.mode, this.anchor, this.cursor)];
-    } else {
-      this.mode = "cells";
-      this.anchor = next;
-      this.cursor = next;
-      this.pending = [boxBetween("cells", next, next)];
-    }
+    this.cursor = next;
+    if (this.mode === "columns") this.cursor = { row: 0, column: next.column };
+    if (this.mode === "rows") this.cursor = { row: next.row, column: 0 };
+    this.pending = [...sheet.selection.slice(0, -1), boxBetween(this.mode, this.anchor, this.cursor)];
     this.commit();
     this.scrollIntoView(this.cursor);
     this.render();
+  }
+
+  // ---- editing: typing, F2, Delete, paste and copy ---------------------------------------------------
+
+  /** Keys that edit the sheet; true when `ev` was one. */
+  private onEditKey(ev: KeyboardEvent, model: WorkbookModel): boolean {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) return false;
+    if (ev.key === "Delete" || ev.key === "Backspace") {
+      ev.preventDefault();
+      this.clearSelection(model);
+      return true;
+    }
+    if (ev.key === "F2") {
+      ev.preventDefault();
+      this.startEdit(this.anchor);
+      return true;
+    }
+    if ([...ev.key].length !== 1) return false;
+    // A printable character replaces what the active cell holds, as in a sheet.
+    ev.preventDefault();
+    this.startEdit(this.anchor, ev.key);
+    return true;
+  }
+
+  /** Opens the editor over `cell`: with `replace` as its text, or (F2, double-click) what the cell holds. */
+  private startEdit(cell: Cell, replace?: string): void {
+    const model = this.model;
+    if (!model) return;
+    this.finishEdit(true);
+    if (this.anchor.row !== cell.row || this.anchor.column !== cell.column) this.moveTo(cell);
+    const index = this.visibleRows.indexOf(cell.row);
+    if (index < 0 || cell.column >= this.columnCount) return;
+    this.scrollIntoView(cell);
+    const box = { rowIndex: cell.row, columnIndex: cell.column, rowCount: 1, columnCount: 1 };
+    const held = model.readFormulas(model.activeSheet, box)[0]?.[0] ?? "";
+    const input = document.createElement("input");
+    input.className = "cell-editor";
+    input.setAttribute("aria-label", `Edit cell ${a1(cell)}`);
+    input.value = replace ?? String(held);
+    input.style.top = `${HEADER_HEIGHT + index * ROW_HEIGHT}px`;
+    input.style.left = `${this.columnLefts[cell.column] ?? 0}px`;
+    input.style.width = `${Math.max(this.columnWidths[cell.column] ?? DEFAULT_COLUMN_WIDTH, 120)}px`;
+    input.addEventListener("keydown", (ev) => this.onEditorKey(ev));
+    input.addEventListener("blur", () => this.finishEdit(true));
+    this.edit = { cell, input };
+    this.canvas.append(input);
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  private onEditorKey(ev: KeyboardEvent): void {
+    const model = this.model;
+    const edit = this.edit;
+    if (!model || !edit) return;
+    const moves: Record<string, [number, number]> = { Enter: [1, 0], Tab: [0, 1] };
+    const move = moves[ev.key];
+    if (move) {
+      ev.preventDefault();
+      this.finishEdit(true);
+      const back = ev.shiftKey ? -1 : 1;
+      this.moveTo(this.step(model.activeSheet, edit.cell, [move[0] * back, move[1] * back]));
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      this.finishEdit(false);
+    }
+  }
+
+  /** Closes the editor; `save` enters its text into the cell as typing would ("" empties the cell). */
+  private finishEdit(save: boolean): void {
+    const edit = this.edit;
+    if (!edit) return;
+    this.edit = undefined;
+    const hadFocus = document.activeElement === edit.input;
+    edit.input.remove();
+    const model = this.model;
+    if (save && model) model.setValues(model.activeSheet.name, a1(edit.cell), [[edit.input.value]]);
+    if (hadFocus) this.el.grid.focus();
+  }
+
+  /** Delete: empties the selected cells (their formats stay), only where cells are used. */
+  private clearSelection(model: WorkbookModel): void {
+    const sheet = model.activeSheet;
+    const used = model.usedBox(sheet, true);
+    if (!used) return;
+    for (const box of sheet.selection) {
+      const part = clip(box, used);
+      if (part) model.clear(sheet, part, "Contents");
+    }
+  }
+
+  /** Ctrl+V: the clipboard's cells from the active selection's top-left cell, then selected. */
+  private onPaste(ev: ClipboardEvent): void {
+    const model = this.model;
+    if (!model || ev.target !== this.el.grid) return;
+    const rows = parseClipboardText(ev.clipboardData?.getData("text/plain") ?? "");
+    const width = rows[0]?.length ?? 0;
+    if (rows.length === 0 || width === 0) return;
+    ev.preventDefault();
+    const active = model.activeSheet.selection.at(-1);
+    const at = active ? { row: active.rowIndex, column: active.columnIndex } : this.anchor;
+    if (at.row + rows.length > MAX_ROWS || at.column + width > MAX_COLUMNS) return;
+    model.setValues(model.activeSheet.name, a1(at), rows);
+    this.mode = "cells";
+    this.anchor = at;
+    this.cursor = { row: at.row + rows.length - 1, column: at.column + width - 1 };
+    this.pending = [boxBetween("cells", this.anchor, this.cursor)];
+    this.commit();
+    this.render();
+  }
+
+  /** Ctrl+C: the active selection (within the used cells) as clipboard text. */
+  private onCopy(ev: ClipboardEvent): void {
+    const model = this.model;
+    if (!model || ev.target !== this.el.grid || !ev.clipboardData) return;
+    const sheet = model.activeSheet;
+    const used = model.usedBox(sheet, true);
+    const active = sheet.selection.at(-1);
+    const part = used && active ? clip(active, used) : undefined;
+    ev.preventDefault();
+    ev.clipboardData.setData("text/plain", part ? clipboardText(model.readText(sheet, part)) : "");
   }
 
   private scrollIntoView(cell: Cell): void {

@@ -38,11 +38,24 @@ export interface Sample {
   statusColumn: string;
 }
 
+/** Sizes the workbench offers: at least 20 data rows (every kind of row is among the first 20). */
+export const SAMPLE_MIN_ROWS = 20;
+export const SAMPLE_MAX_ROWS = 5000;
+
+/** The number of data rows in `text` (20 to 5,000); undefined for anything else. */
+export function parseSampleSize(text: string | null | undefined): number | undefined {
+  const n = Number((text ?? "").replace(/[,\s]/g, ""));
+  return Number.isInteger(n) && n >= SAMPLE_MIN_ROWS && n <= SAMPLE_MAX_ROWS && (text ?? "").trim() !== ""
+    ? n
+    : undefined;
+}
+
 /**
  * The sample's rows. `users` are the emulator's demo users; the tenant owner (first entry) is skipped
- * because sharing with yourself is not a thing a person does.
+ * because sharing with yourself is not a thing a person does. Without `size` the sample is the 25
+ * rows below; with it, the first `size` of them, then external partners up to `size` data rows.
  */
-export function describeSample(users: readonly SampleUser[]): Sample {
+export function describeSample(users: readonly SampleUser[], size?: number): Sample {
   const people = users.slice(1, 21);
   if (people.length < 20) throw new Error("the sample needs 20 demo users besides the owner");
   const rows: SampleRow[] = [];
@@ -73,6 +86,11 @@ export function describeSample(users: readonly SampleUser[]): Sample {
   person(13);
   add(SAMPLE_GUEST.name, SAMPLE_GUEST.email, "guest");
   for (let i = 14; i < 20; i++) person(i);
+  if (size !== undefined) {
+    rows.splice(size);
+    for (let i = 1; rows.length < size; i++)
+      add(`Partner ${i} (Fabrikam)`, `partner${i}@fabrikam.com`, "guest");
+  }
   const last = rows.length + 1;
   return {
     rows,
@@ -83,8 +101,12 @@ export function describeSample(users: readonly SampleUser[]): Sample {
 }
 
 /** A workbook holding the sample, with the filter applied and the Email and Role columns selected. */
-export function createSampleWorkbook(users: readonly SampleUser[], documentUrl: string): WorkbookModel {
-  const sample = describeSample(users);
+export function createSampleWorkbook(
+  users: readonly SampleUser[],
+  documentUrl: string,
+  size?: number,
+): WorkbookModel {
+  const sample = describeSample(users, size);
   const model = new WorkbookModel({ sheets: [SAMPLE_SHEET], documentUrl });
   model.setValues(SAMPLE_SHEET, "A1", [
     [...SAMPLE_HEADERS],

@@ -4,7 +4,8 @@
 // against the WorkbookModel through the RichApi engine.
 //
 // URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
-// faults=none|mixed|throttling (applied to the emulator when the page opens), and the host controls of
+// faults=none|mixed|throttling (applied to the emulator when the page opens), sample=<20..5000> (data
+// rows of the sample workbook; "Load sample" changes it), and the host controls of
 // host-controls.ts (excel=old, document=local|unsaved, lang=de-DE, naa=off, consent=no, popup=cancel, tokenLifetime=);
 // trace=1 logs every office.js message to the console.
 
@@ -22,7 +23,7 @@ import { OfficeHost, type HostContext, type RowHiddenChange } from "./office-hos
 import { createRichApiPort } from "./richapi";
 import { faultPreset, isFaultPresetName, type FaultPresetName } from "./fault-presets";
 import { parseRowList, SheetGrid } from "./grid";
-import { createSampleWorkbook } from "./sample";
+import { createSampleWorkbook, describeSample, parseSampleSize } from "./sample";
 
 /** What the browser tests reach on the page. */
 export interface WorkbenchHandle {
@@ -71,7 +72,7 @@ function parseConfig(v: unknown): WorkbenchConfig {
   return { graphBaseUrl: v["graphBaseUrl"], documentUrl: v["documentUrl"], users };
 }
 
-interface LedgerView {
+interface LedgerFigures {
   invites: number;
   emails: number;
   throttled: number;
@@ -80,20 +81,35 @@ interface LedgerView {
   duplicateGrants: number;
 }
 
-function readLedger(v: unknown): LedgerView | undefined {
-  if (!isRecord(v) || !isRecord(v["counts"]) || !isRecord(v["ledger"])) return undefined;
-  const counts = v["counts"];
-  const requests = Array.isArray(v["ledger"]["requests"]) ? (v["ledger"]["requests"] as unknown[]) : [];
-  const statusCount = (test: (s: number) => boolean): number =>
-    requests.filter((r) => isRecord(r) && typeof r["status"] === "number" && test(r["status"])).length;
-  const num = (x: unknown): number => (typeof x === "number" ? x : 0);
+interface LedgerView extends LedgerFigures {
+  /** The last run: from the last workbook session the pane asked for (every Share run opens one). */
+  lastRun?: LedgerFigures & { startedAt: number; endedAt: number };
+}
+
+const num = (x: unknown): number => (typeof x === "number" ? x : 0);
+
+/** Entries of the ledger list `name` (each a record with a number `at`, or `openedAt` for sessions). */
+function entries(ledger: Record<string, unknown>, name: string): Array<Record<string, unknown>> {
+  const list = ledger[name];
+  return Array.isArray(list) ? list.filter(isRecord) : [];
+}
+
+/** Figures of the ledger's entries at or after `since` (0: all of them). */
+function figuresSince(ledger: Record<string, unknown>, since: number): LedgerFigures {
+  const after = (name: string, at = "at") => entries(ledger, name).filter((e) => num(e[at]) >= since);
+  const requests = after("requests");
+  const invites = after("invites");
+  const perRecipient = new Map<unknown, number>();
+  for (const i of invites) perRecipient.set(i["recipient"], (perRecipient.get(i["recipient"]) ?? 0) + 1);
   return {
-    invites: num(counts["invites"]),
-    emails: num(counts["emails"]),
-    throttled: statusCount((s) => s === 429),
-    failures: statusCount((s) => s >= 500),
-    openSessions: Array.isArray(v["unclosedSessions"]) ? v["unclosedSessions"].length : 0,
-    duplicateGrants: Array.isArray(v["duplicateGrants"]) ? v["duplicateGrants"].length : 0,
+    invites: invites.length,
+    emails: after("emails").length,
+    throttled: requests.filter((r) => r["status"] === 429).length,
+    failures: requests.filter((r) => num(r["status"]) >= 500).length,
+    openSessions: after("sessions", "openedAt").filter(
+      (x) => x["closedAt"] === undefined && x["expiredAt"] === undefined,
+    ).length,
+    duplicateGrants: [...perRecipient.values()].filter((n) => n > 1).length,
   };
 }
 
@@ -116,6 +132,21 @@ function rowHiddenTracker(model: WorkbookModel): (sheetName: string) => RowHidde
       ...(shown.length ? [{ worksheetId: sheet.id, address: rows(shown), hidden: false }] : []),
     ];
   };
+}
+
+function readLedger(v: unknown): LedgerView | undefined {
+  if (!isRecord(v) || !isRecord(v["ledger"])) return undefined;
+  const ledger = v["ledger"];
+  const view: LedgerView = figuresSince(ledger, 0);
+  const requests = entries(ledger, "requests");
+  const starts = requests.filter((r) => typeof r["path"] === "string" && /\/createSession$/i.test(r["path"]));
+  const start = starts.at(-1);
+  if (start) {
+    const startedAt = num(start["at"]);
+    const endedAt = Math.max(startedAt, ...requests.map((r) => num(r["at"])));
+    view.lastRun = { ...figuresSince(ledger, startedAt), startedAt, endedAt };
+  }
+  return view;
 }
 
 async function main(): Promise<void> {
@@ -144,7 +175,8 @@ async function main(): Promise<void> {
     return `${window.location.origin}/taskpane.html?${q.toString()}`;
   };
 
-  let model = createSampleWorkbook(config.users, config.documentUrl);
+  let sampleSize = parseSampleSize(params.get("sample"));
+  let model = createSampleWorkbook(config.users, config.documentUrl, sampleSize);
   const protocolErrors: string[] = [];
   const faultNote = el<HTMLElement>("host-fault");
   let controls = controlsFromQuery(window.location.search);
@@ -211,6 +243,34 @@ async function main(): Promise<void> {
     signInEvents: () => [...idp.events],
   };
 
+  /** Opens a new sample workbook of `sampleSize` rows and reloads the pane on it. */
+  const openSample = (): void => {
+    model = createSampleWorkbook(config.users, config.documentUrl, sampleSize);
+    stopWatching();
+    stopWatching = onModel(model);
+    grid.setModel(model);
+    host.load(paneUrl());
+  };
+
+  // Sample size: 20 to 5,000 data rows, kept in the address (sample=).
+  const sizeInput = el<HTMLInputElement>("sample-size");
+  const sampleNote = el<HTMLElement>("sample-note");
+  sizeInput.value = String(sampleSize ?? describeSample(config.users).rows.length);
+  el("sample-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const size = parseSampleSize(sizeInput.value);
+    if (size === undefined) {
+      sampleNote.textContent = "Choose 20 to 5,000 rows.";
+      return;
+    }
+    sampleSize = size;
+    const page = new URLSearchParams(window.location.search);
+    page.set("sample", String(size));
+    window.history.replaceState(null, "", `?${page.toString()}`);
+    openSample();
+    sampleNote.textContent = `Loaded a sample of ${size.toLocaleString("en-US")} rows.`;
+  });
+
   // Filter: hide rows of the active sheet, or show them all again.
   const hideInput = el<HTMLInputElement>("hide-rows");
   const filterNote = el<HTMLElement>("filter-note");
@@ -264,11 +324,7 @@ async function main(): Promise<void> {
     void (async () => {
       try {
         await postControl("reset");
-        model = createSampleWorkbook(config.users, config.documentUrl);
-        stopWatching();
-        stopWatching = onModel(model);
-        grid.setModel(model);
-        host.load(paneUrl());
+        openSample();
         settingsNote.textContent = "Emulator reset and sample reloaded.";
       } catch (e) {
         settingsNote.textContent = `Reset failed (${e instanceof Error ? e.message : String(e)}).`;
@@ -309,14 +365,14 @@ async function main(): Promise<void> {
     host.load(paneUrl());
   });
 
-  // Live ledger summary.
-  const ledgerFields: Record<keyof LedgerView, HTMLElement> = {
-    invites: el("ledger-invites"),
-    emails: el("ledger-emails"),
-    throttled: el("ledger-429"),
-    failures: el("ledger-5xx"),
-    openSessions: el("ledger-sessions"),
-    duplicateGrants: el("ledger-duplicates"),
+  // Live ledger summary: the last run beside the totals.
+  const ledgerIds: Record<keyof LedgerFigures, string> = {
+    invites: "ledger-invites",
+    emails: "ledger-emails",
+    throttled: "ledger-429",
+    failures: "ledger-5xx",
+    openSessions: "ledger-sessions",
+    duplicateGrants: "ledger-duplicates",
   };
   const ledgerNote = el<HTMLElement>("ledger-note");
   const poll = async (): Promise<void> => {
@@ -325,10 +381,15 @@ async function main(): Promise<void> {
       const res = await fetch(`${emulatorOrigin()}/_emulator/ledger`);
       const view = readLedger(await res.json());
       if (!view) throw new Error("unexpected answer");
-      for (const [key, field] of Object.entries(ledgerFields) as Array<[keyof LedgerView, HTMLElement]>) {
-        field.textContent = view[key].toLocaleString("en-US");
+      for (const [key, id] of Object.entries(ledgerIds) as Array<[keyof LedgerFigures, string]>) {
+        el(id).textContent = view[key].toLocaleString("en-US");
+        el(`${id}-run`).textContent = view.lastRun ? view.lastRun[key].toLocaleString("en-US") : "–";
       }
-      ledgerNote.textContent = "";
+      const run = view.lastRun;
+      ledgerNote.textContent = run
+        ? `In brackets: the last run, started ${new Date(run.startedAt).toLocaleTimeString("en-GB")}, ` +
+          `${((run.endedAt - run.startedAt) / 1000).toFixed(1)} s of Graph traffic.`
+        : "";
     } catch {
       ledgerNote.textContent = `The emulator at ${emulatorOrigin()} does not answer.`;
     }

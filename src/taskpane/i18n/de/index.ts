@@ -10,6 +10,7 @@ import { options } from "./options";
 import { pane } from "./pane";
 import { run } from "./run";
 import { selection } from "./selection";
+import { startup } from "./startup";
 
 export const de: Translation<typeof en> = {
   ...common,
@@ -19,4 +20,5 @@ export const de: Translation<typeof en> = {
   ...options,
   ...access,
   ...run,
+  ...startup,
 };

@@ -8,6 +8,7 @@ import { options } from "./options";
 import { pane } from "./pane";
 import { run } from "./run";
 import { selection } from "./selection";
+import { startup } from "./startup";
 
 export const en = {
   ...common,
@@ -17,6 +18,7 @@ export const en = {
   ...options,
   ...access,
   ...run,
+  ...startup,
 } as const;
 
 export type MessageKey = keyof typeof en;
