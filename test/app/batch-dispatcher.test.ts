@@ -38,7 +38,12 @@ function pending(n: number): Pending[] {
 }
 
 /** No pacing: every slot free, batches as large as asked. */
-const OPEN_PACER = { nextSlot: () => 0, batchCap: (n: number) => n, onSend: () => undefined };
+const OPEN_PACER = {
+  nextSlot: () => 0,
+  batchCap: (n: number) => n,
+  onSend: () => undefined,
+  onBatchDone: () => undefined,
+};
 
 interface Recorder {
   hooks: DispatchHooks;
@@ -125,6 +130,7 @@ describe("BatchDispatcher", () => {
       nextSlot: () => Math.max(0, lastSend + 100 - clock.now()),
       batchCap: (n: number) => n,
       onSend: () => void (lastSend = clock.now()),
+      onBatchDone: () => undefined,
     };
     const d = new BatchDispatcher(clock, pacer, new LoopWakeup(clock), 1, 1, rec.hooks);
     pending(3).forEach((p) => d.add(p));
