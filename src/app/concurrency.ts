@@ -66,6 +66,8 @@ export class ConcurrencyLimit {
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Invites answered clean so far (the probe ends at probeInvites). */
   private cleanInvites = 0;
+  /** Clean answers towards the next +1 after slow start: one round trip's worth (the limit) adds one. */
+  private credit = 0;
   /** Set by the caller to keep every change of the limit. */
   trace: LimitEvent[] | undefined;
 
@@ -96,7 +98,7 @@ export class ConcurrencyLimit {
       this.slowStart = false;
       this.set(this.limit - 1, now, "latency");
     } else if (queued < this.tuning.alpha && this.cleanInvites >= this.tuning.probeInvites) {
-      this.set(this.limit + (this.slowStart ? 1 : 1 / Math.max(1, this.limit)), now, "clean");
+      this.grow(now);
     }
   }
 
@@ -109,6 +111,15 @@ export class ConcurrencyLimit {
     this.slowStart = false;
     this.lastCutAt = now;
     this.set(this.limit * this.tuning.backoffRatio, now, cause);
+  }
+
+  private grow(now: number): void {
+    if (!this.slowStart) {
+      this.credit += 1;
+      if (this.credit < this.current()) return;
+      this.credit = 0;
+    }
+    this.set(this.limit + 1, now, "clean");
   }
 
   private set(limit: number, now: number, cause: LimitEvent["cause"]): void {
