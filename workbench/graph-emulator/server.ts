@@ -321,7 +321,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
     // Graph slow, not the network (FaultConfig.serverTime): the answer waits for the invites it carried out.
-    const invites = invitesCarriedOut(path, body, outcome.response.body, outcome.response.status);
+    const invites =
+      faults.config.serverTime === undefined
+        ? 0
+        : invitesCarriedOut(path, body, outcome.response.body, outcome.response.status);
     const serverMs = faults.serverTime.delay(invites, Date.now());
     if (serverMs > 0) await sleep(serverMs);
     write(outcome.response);
