@@ -45,7 +45,7 @@ export const UNITS_PER_INVITE = 5;
 export const DEFAULT_PACER: PacerTuning = {
   maxInFlight: 16,
   concurrency: {},
-  backoffFactor: 0.95,
+  backoffFactor: 0.97,
   increaseEveryMs: 5_000,
   increaseFactor: 1.02,
   minRate: 0.5,
