@@ -112,7 +112,7 @@ export function describeLimit(trace: LimitEvent[], startedAt?: number): string {
   const first = trace[0];
   const opened = first && startedAt !== undefined ? ` from ${Math.round(first.at - startedAt)} ms` : "";
   const parts = [`limit 1 -> peak ${peak}${opened}, final ${trace.at(-1)?.limit ?? 1}`];
-  for (const cause of ["latency", "throttled", "unavailable"] as const) {
+  for (const cause of ["latency", "throttled", "unavailable", "budget"] as const) {
     if (cuts(cause) > 0) parts.push(`${cuts(cause)} ${cause} cut${cuts(cause) > 1 ? "s" : ""}`);
   }
   return parts.join(", ");

@@ -52,7 +52,7 @@ export const DEFAULT_CONCURRENCY: ConcurrencyTuning = {
 export interface LimitEvent {
   at: number;
   limit: number;
-  cause: "clean" | "latency" | "throttled" | "unavailable";
+  cause: "clean" | "latency" | "throttled" | "unavailable" | "budget";
 }
 
 export class ConcurrencyLimit {
@@ -103,10 +103,10 @@ export class ConcurrencyLimit {
   }
 
   /**
-   * Graph said the budget is used up (429) or it is overloaded (503): the limit is cut, once per round
-   * trip (the answers of batches already in flight report the same event).
+   * Graph said the budget is used up (429), nearly used up (RateLimit-Remaining) or it is overloaded (503):
+   * the limit is cut, once per round trip (the answers of batches already in flight report the same event).
    */
-  onOverload(now: number, cause: "throttled" | "unavailable"): void {
+  onOverload(now: number, cause: "throttled" | "unavailable" | "budget"): void {
     if (now - this.lastCutAt < (this.minRtt ?? 0)) return;
     this.slowStart = false;
     this.lastCutAt = now;

@@ -111,6 +111,8 @@ export class Pacer {
     // Batches still in flight will spend from the same budget.
     this.budgetLeft = Math.floor(remainingUnits / UNITS_PER_INVITE) - this.invitesInFlight;
     this.budgetResetAt = now + Math.max(0, resetSeconds) * 1000 * this.timeScale;
+    // SharePoint sends these from 80 % use: a sign of the budget, so fewer batches in flight from now on.
+    this.limit.onOverload(now, "budget");
   }
 
   /**

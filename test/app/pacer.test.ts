@@ -69,6 +69,16 @@ describe("Pacer", () => {
     expect(pacer.currentRate()).toBeUndefined(); // a 503 is not the budget: no rate
   });
 
+  it("RateLimit headers (sent from 80 % use) are a sign of the budget: fewer batches in flight", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { concurrency: { initialLimit: 8 } });
+    pacer.onBatchAnswers([
+      { status: 200, headers: { "ratelimit-remaining": "100", "ratelimit-reset": "1" } },
+    ]);
+    expect(pacer.currentConcurrency()).toBe(4);
+    expect(pacer.batchCap(20)).toBe(20); // 100 units = 20 invites left
+  });
+
   it("a 503 whose Retry-After cannot be read halves the limit without a pause", () => {
     const clock = fakeClock();
     const pacer = new Pacer(clock, { concurrency: { initialLimit: 8 } });
