@@ -4,7 +4,8 @@
 // - TCP congestion control (RFC 5681, https://www.rfc-editor.org/rfc/rfc5681): slow start (the limit
 //   grows by one for every clean answer, so it doubles every round trip) until the first sign of
 //   congestion, then additive increase (one more per round trip) and multiplicative decrease (halved on a
-//   429 or a 503, at most once per round trip, as TCP cuts once per window);
+//   429, a 503 or SharePoint's RateLimit-Remaining, at most once per round trip, as TCP cuts once per
+//   window);
 // - TCP Vegas as Netflix's concurrency-limits library uses it (VegasLimit,
 //   https://github.com/Netflix/concurrency-limits; "Performance Under Load",
 //   https://netflixtechblog.medium.com/performance-under-load-3e6fa9a60581): the batches queued at Graph
@@ -15,6 +16,8 @@
 // per invite) a batch of 20 takes longer than a batch of 3, so the shortest round trip is kept for the
 // largest batch size seen, and smaller batches neither grow nor shrink the limit. Answers to batches
 // sent before the last cut say nothing about the new limit and are ignored.
+// Before any of that, a probe: one batch at a time until probeInvites invites came back clean, because a
+// budget that trips with k batches in flight costs 2^(k−1) × Retry-After (docs/performance.md, "The probe").
 // Pure state on the caller's clock: tested on a fake clock (test/app/concurrency.test.ts).
 
 export interface ConcurrencyTuning {
