@@ -1,11 +1,11 @@
 // How many $batch requests may be in flight: a limit that opens up while answers come back clean and
 // backs off at the first sign of Graph's budget or of Graph getting slow. It is modelled on two public
 // designs:
-// - TCP congestion control (RFC 5681, https://www.rfc-editor.org/rfc/rfc5681): slow start (the limit
-//   grows by one for every clean answer, so it doubles every round trip) until the first sign of
-//   congestion, then additive increase (one more per round trip) and multiplicative decrease (halved on a
-//   429, a 503 or SharePoint's RateLimit-Remaining, at most once per round trip, as TCP cuts once per
-//   window);
+// - TCP congestion control (RFC 5681, https://www.rfc-editor.org/rfc/rfc5681): additive increase (one
+//   more batch per round trip of clean answers) and multiplicative decrease (halved on a 429, a 503 or
+//   SharePoint's RateLimit-Remaining, at most once per round trip, as TCP cuts once per window). TCP's slow
+//   start (one more per clean answer: doubling every round trip) is a setting, off by default: it
+//   overshoots, and a budget that trips with k batches in flight costs 2^(k−1) × Retry-After;
 // - TCP Vegas as Netflix's concurrency-limits library uses it (VegasLimit,
 //   https://github.com/Netflix/concurrency-limits; "Performance Under Load",
 //   https://netflixtechblog.medium.com/performance-under-load-3e6fa9a60581): the batches queued at Graph
@@ -23,6 +23,8 @@
 export interface ConcurrencyTuning {
   /** Batches in flight at the start. */
   initialLimit: number;
+  /** Grow by one per clean answer (doubling per round trip) until the first cut, instead of one per round trip. */
+  slowStart: boolean;
   /**
    * The limit stays at initialLimit until this many invites have come back clean (the probe): the first
    * 429 of a run costs 2^(k−1) × Retry-After with k batches in flight (each request that arrives while
@@ -43,6 +45,7 @@ export interface ConcurrencyTuning {
 
 export const DEFAULT_CONCURRENCY: ConcurrencyTuning = {
   initialLimit: 1,
+  slowStart: false,
   probeInvites: 120,
   minLimit: 1,
   maxLimit: 16,
@@ -61,15 +64,15 @@ export interface LimitEvent {
 export class ConcurrencyLimit {
   private readonly tuning: ConcurrencyTuning;
   private limit: number;
-  /** True until the first cut: the limit grows by one for every clean answer. */
-  private slowStart = true;
+  /** While true (until the first cut, when tuning.slowStart), the limit grows by one per clean answer. */
+  private slowStart: boolean;
   /** Shortest round trip of a batch of refSize invites (the no-load estimate). */
   private minRtt: number | undefined;
   private refSize = 0;
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Invites answered clean so far (the probe ends at probeInvites). */
   private cleanInvites = 0;
-  /** Clean answers towards the next +1 after slow start: one round trip's worth (the limit) adds one. */
+  /** Clean answers towards the next +1: one round trip's worth (the limit) adds one. */
   private credit = 0;
   /** Set by the caller to keep every change of the limit. */
   trace: LimitEvent[] | undefined;
@@ -77,6 +80,7 @@ export class ConcurrencyLimit {
   constructor(tuning: Partial<ConcurrencyTuning> = {}) {
     this.tuning = { ...DEFAULT_CONCURRENCY, ...tuning };
     this.limit = this.clamp(this.tuning.initialLimit);
+    this.slowStart = this.tuning.slowStart;
   }
 
   /** Batches allowed in flight now. */

@@ -43,7 +43,7 @@ export interface PacerTuning {
 export const UNITS_PER_INVITE = 5;
 
 export const DEFAULT_PACER: PacerTuning = {
-  maxInFlight: 16,
+  maxInFlight: 8,
   concurrency: {},
   backoffFactor: 0.97,
   increaseEveryMs: 5_000,

@@ -37,8 +37,18 @@ describe("ConcurrencyLimit", () => {
     expect(h.limit.current()).toBe(2);
   });
 
-  it("doubles every round trip while answers come back clean and quick (slow start)", () => {
+  it("by default grows by one batch per round trip of clean, quick answers", () => {
     const h = harness();
+    const seen: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      h.round(20);
+      seen.push(h.limit.current());
+    }
+    expect(seen).toEqual([2, 3, 4, 5]);
+  });
+
+  it("with slowStart, doubles every round trip until the first cut", () => {
+    const h = harness({ slowStart: true });
     const seen: number[] = [];
     for (let i = 0; i < 4; i++) {
       h.round(20);
@@ -54,8 +64,8 @@ describe("ConcurrencyLimit", () => {
     expect(Math.max(...h.trace.map((e) => e.limit))).toBe(5);
   });
 
-  it("halves on a 429 and on a 503, then grows by one per round trip only", () => {
-    const h = harness({ initialLimit: 16 });
+  it("halves on a 429 and on a 503, then grows by one per round trip only (slow start ends)", () => {
+    const h = harness({ initialLimit: 16, slowStart: true });
     h.answer(20); // the no-load round trip
     h.limit.onOverload(h.now(), "throttled");
     expect(h.limit.current()).toBe(8);
@@ -89,7 +99,7 @@ describe("ConcurrencyLimit", () => {
   });
 
   it("backs off while the round trip grows (batches queue at Graph), and holds in between", () => {
-    const h = harness({ alpha: 3, beta: 6 });
+    const h = harness({ alpha: 3, beta: 6, slowStart: true });
     for (let i = 0; i < 3; i++) h.round(100); // 8 in flight, no-load round trip 100 ms
     expect(h.limit.current()).toBe(8);
     h.answer(140); // 8 × (1 − 100/140) ≈ 2.3 queued: under alpha, still grows
