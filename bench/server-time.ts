@@ -40,7 +40,7 @@ export async function serverTimeBound(emu: Emulator): Promise<ServerTimeRow[]> {
       wallMs: Math.round(noProbe.wallMs),
       roundTrips: noProbe.roundTrips,
       floorRatio: Math.round((noProbe.wallMs / floorMs) * 100) / 100,
-      note: `experiment: slow start from the first answer; ${describeLimit(noProbe.limitTrace, noProbe.clockStart)}`,
+      note: `experiment: no probe, growth from the first answer; ${describeLimit(noProbe.limitTrace, noProbe.clockStart)}`,
     },
   ];
 }
