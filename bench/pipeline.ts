@@ -1,6 +1,7 @@
 // The add-in's sharing pipeline as the task pane runs it (runShare with the real Office adapters and
 // the real Graph client, default tuning, timeScale 1), over a simulated Excel host holding the roster,
 // against the emulator over loopback HTTP.
+import type { LimitEvent } from "../src/app/concurrency";
 import type { PacerTuning } from "../src/app/pacer";
 import type { GraphPort, WorkbookPort } from "../src/core/ports";
 import { runShare, type ShareSummary } from "../src/app/share-flow";
@@ -31,6 +32,10 @@ export interface PipelineResult extends LedgerCounts {
   syncs: number;
   flushes: number;
   maxSyncsPerFlush: number;
+  /** Every change of the concurrency controller's limit (batches in flight) during the run. */
+  limitTrace: LimitEvent[];
+  /** The run's start on the flow's clock (the trace's times are on it). */
+  clockStart: number;
 }
 
 export interface PipelineOptions {
@@ -66,14 +71,17 @@ export async function runPipeline(
     const http = new GraphHttp({ baseUrl: emu.baseUrl, getToken: () => Promise.resolve("bench-token") });
     const api = new GraphApi(http, { clock: systemClock, timeScale: 1 });
     const graph = options.graph ? options.graph(api) : api;
+    const limitTrace: LimitEvent[] = [];
+    const pacer = { ...options.pacer, limitTrace };
     const syncsBefore = model.syncCount;
+    const clockStart = systemClock.now();
     const started = performance.now();
     const summary = await runShare(
       {
         workbook: counted,
         graph,
         clock: systemClock,
-        tuning: { timeScale: 1, ...(options.pacer ? { pacer: options.pacer } : {}) },
+        tuning: { timeScale: 1, pacer },
       },
       { options: SHARE_OPTIONS },
     );
@@ -87,9 +95,25 @@ export async function runPipeline(
       syncs: model.syncCount - syncsBefore,
       flushes,
       maxSyncsPerFlush,
+      limitTrace,
+      clockStart,
       ...countLedger(emu.ledger),
     };
   } finally {
     uninstall();
   }
+}
+
+/** How the concurrency controller moved in a run, in a few words for the table's note. */
+export function describeLimit(trace: LimitEvent[], startedAt?: number): string {
+  if (trace.length === 0) return "limit stayed at 1 batch in flight";
+  const peak = Math.max(...trace.map((e) => e.limit));
+  const cuts = (cause: LimitEvent["cause"]) => trace.filter((e) => e.cause === cause).length;
+  const first = trace[0];
+  const opened = first && startedAt !== undefined ? ` from ${Math.round(first.at - startedAt)} ms` : "";
+  const parts = [`limit 1 -> peak ${peak}${opened}, final ${trace.at(-1)?.limit ?? 1}`];
+  for (const cause of ["latency", "throttled", "unavailable", "budget"] as const) {
+    if (cuts(cause) > 0) parts.push(`${cuts(cause)} ${cause} cut${cuts(cause) > 1 ? "s" : ""}`);
+  }
+  return parts.join(", ");
 }

@@ -1,6 +1,6 @@
 // Workloads shared by the benchmark's scenarios: a roster of N distinct external addresses, the
 // emulator configurations, and counting what the emulator saw (its ledger is the ground truth).
-import type { BudgetConfig, FaultConfig, Ledger } from "../workbench/graph-emulator";
+import type { BudgetConfig, FaultConfig, Ledger, ServerTimeConfig } from "../workbench/graph-emulator";
 
 export const LATENCY_MS = 20;
 
@@ -21,6 +21,22 @@ export function latencyFaults(): FaultConfig {
 
 export function budgetFaults(): FaultConfig {
   return { seed: 11, latencyMs: LATENCY_MS, timeScale: 1, budget: { ...BUDGET } };
+}
+
+/**
+ * Graph slow, not the network: 300 ms of server time per invite, 10 invites of a $batch at a time (a batch of
+ * 20 answers after 600 ms), 40 invites at a time across the tenant (from 4 batches in flight on, more only
+ * queue at Graph and the answers get slower).
+ */
+export const SERVER_TIME: ServerTimeConfig = { inviteMs: 300, parallelPerBatch: 10, parallelTotal: 40 };
+
+export function serverTimeFaults(): FaultConfig {
+  return { seed: 11, latencyMs: LATENCY_MS, timeScale: 1, serverTime: { ...SERVER_TIME } };
+}
+
+/** The server-time floor: every invite's server time, spread over the tenant's slots. */
+export function serverTimeFloorMs(n: number, t: ServerTimeConfig = SERVER_TIME): number {
+  return (n * t.inviteMs) / (t.parallelTotal ?? t.parallelPerBatch);
 }
 
 /** Invites per second the budget allows (the floor's rate). */

@@ -15,7 +15,7 @@ import type { DriveItemRef, GraphErrorInfo, Outcome } from "../core/types";
 import type { GraphPort, InviteCall } from "../core/ports";
 import type { BatchDispatcher, Pending } from "./batch-dispatcher";
 import type { OutcomeLedger } from "./outcome-ledger";
-import type { Pacer } from "./pacer";
+import { retryAfterMs, type Pacer } from "./pacer";
 import type { Ambiguous, RetryDecider } from "./reconcile";
 import { isSignInLostAnswer } from "./sign-in-stop";
 import type { WorkbookSession } from "./workbook-session";
@@ -60,7 +60,8 @@ export class BatchAnswers {
     if (result.kind === "failed") this.batchFailed(batch, result, sorted);
     else batch.forEach((p, i) => this.itemAnswered(p, calls[i], result.items, sorted));
     pacer.onAnswered(batch.length);
-    if (result.kind === "items") pacer.onBatchHeaders(result.items.values());
+    if (result.kind === "items") pacer.onBatchAnswers(result.items.values());
+    else if (result.status === 503) pacer.onUnavailable(retryAfterMs(result.retryAfter));
     if (sorted.throttledAfter !== undefined) pacer.onThrottle(sorted.throttledAfter);
     if (sorted.sessionLost) await session.lost(usedSession, touchedBefore);
     if (sorted.ambiguous.length) await this.deps.reconcile(sorted.ambiguous);

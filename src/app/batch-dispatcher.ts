@@ -1,7 +1,9 @@
 // The batch dispatcher: the queue of invites still to send and the loop that sends them. It takes the
 // invites that are ready (their notBefore has passed), at most the pacer's batch cap at a time, into a
 // free in-flight slot when the pacer allows, and otherwise sleeps until the next one is due or something
-// changes (a batch ends, the person cancels or answers the pause: loop-wakeup.ts). When the run halts it
+// changes (a batch ends, the person cancels or answers the pause: loop-wakeup.ts). How many batches may be
+// in flight is the pacer's to say (its concurrency controller, concurrency.ts), and the dispatcher tells it
+// how long each batch took, from sending to its answers handled. When the run halts it
 // sends nothing new, records what is queued as not sent, and waits for the batches in flight. It knows
 // nothing of Graph: sending a batch and settling a failed one are hooks, so a fake clock drives it in
 // tests (test/app/batch-dispatcher.test.ts).
@@ -46,7 +48,7 @@ export class BatchDispatcher {
 
   constructor(
     private readonly clock: Clock,
-    private readonly pacer: Pick<Pacer, "nextSlot" | "batchCap" | "onSend">,
+    private readonly pacer: Pick<Pacer, "nextSlot" | "batchCap" | "onSend" | "onBatchDone">,
     private readonly wakeup: LoopWakeup,
     private readonly batchSize: number,
     /** Multiplies every retry delay (1 against Graph; smaller against the emulator in tests). */
@@ -131,9 +133,13 @@ export class BatchDispatcher {
 
   private launch(batch: Pending[]): void {
     this.inFlight += 1;
+    const sentAt = this.clock.now();
     const w = this.hooks
       .send(batch)
-      .catch((e: unknown) => this.hooks.failed(batch, e))
+      .then(
+        () => this.pacer.onBatchDone(sentAt, batch.length),
+        (e: unknown) => this.hooks.failed(batch, e),
+      )
       .finally(() => {
         // The slot is free as soon as Graph has answered; writing back runs alongside the next batch.
         this.inFlight -= 1;

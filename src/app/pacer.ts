@@ -2,26 +2,30 @@
 // units per window and answers 429 once they are used up; every request that arrives while throttled
 // makes the next Retry-After longer ("Avoid getting throttled or blocked in SharePoint Online";
 // onedrive-api-docs#1436 reports about an hour). So the pacer:
-// - starts eager (latency, not the budget, is the limit for small runs) but with few batches in flight,
-//   because every batch still in flight when the budget trips arrives as a violation;
+// - leaves the number of batches in flight to a controller (concurrency.ts): it starts with one, opens up
+//   while answers come back clean and quick, and backs off on a 429, a 503 or a rising round trip time;
 // - on the first 429 of an episode stops sending until Retry-After, and sets the rate just under what got
 //   through since the last pause (measured over at least Retry-After, the budget's refill time);
 // - treats further 429s of batches sent before it knew (they land during the pause) as the same episode:
-//   the pause lengthens, the rate is not cut again;
-// - once it has a rate, sends one batch at a time, spaced by the rate, and lets the rate grow back slowly.
+//   the pause lengthens, the rate and the limit are not cut again;
+// - a 503 that carries Retry-After pauses everyone until then as well; any 503 cuts the limit;
+// - once it has a rate, spaces the batches by that rate and lets the rate grow back slowly.
 // - where Graph says how much budget is left (SharePoint's RateLimit-Remaining / RateLimit-Reset, sent once
 //   80 % of the units are used), it sends no more invites than that before the window resets, shrinking
 //   the last batches to fit, so the run never trips the budget at all.
+// A Retry-After a browser cannot read (CORS hides it on a top-level answer) reaches the pacer as the retry
+// policy's stand-in wait, so the pause holds either way.
 // All times are in the caller's clock; Graph-side durations (Retry-After, increaseEveryMs) are multiplied
 // by timeScale, and rates are per Graph second.
 
 import type { Clock } from "../core/ports";
+import { ConcurrencyLimit, type ConcurrencyTuning, type LimitEvent } from "./concurrency";
 
 export interface PacerTuning {
-  /** Batches in flight at most while no budget is known (latency-bound runs). */
+  /** Batches in flight at most, ever (the controller's cap; 1 = one batch at a time). */
   maxInFlight: number;
-  /** Batches in flight at most once a 429 has given the pacer a rate. */
-  pacedInFlight: number;
+  /** The concurrency controller's other settings (concurrency.ts). */
+  concurrency: Partial<Omit<ConcurrencyTuning, "maxLimit">>;
   /** Invites per second to start with; undefined = no limit until the first 429. */
   initialRate?: number;
   /** Share of the observed rate kept after a 429. */
@@ -31,15 +35,17 @@ export interface PacerTuning {
   increaseFactor: number;
   /** The rate never drops below this (invites per Graph second). */
   minRate: number;
+  /** When set, every change of the concurrency limit is appended here (benchmark, tests). */
+  limitTrace?: LimitEvent[];
 }
 
 /** Resource units one invite costs: "all permission resource operations" cost 5 (SharePoint throttling doc). */
 export const UNITS_PER_INVITE = 5;
 
 export const DEFAULT_PACER: PacerTuning = {
-  maxInFlight: 2,
-  pacedInFlight: 1,
-  backoffFactor: 0.95,
+  maxInFlight: 8,
+  concurrency: {},
+  backoffFactor: 0.97,
   increaseEveryMs: 5_000,
   increaseFactor: 1.02,
   minRate: 0.5,
@@ -47,7 +53,7 @@ export const DEFAULT_PACER: PacerTuning = {
 
 export class Pacer {
   private readonly tuning: PacerTuning;
-  private concurrency: number;
+  private readonly limit: ConcurrencyLimit;
   private rate: number | undefined;
   /** Nothing is sent before this (the latest Retry-After of the current episode). */
   private resumeAt = 0;
@@ -62,6 +68,8 @@ export class Pacer {
   private budgetResetAt = 0;
   /** Invites sent and not yet answered. */
   private invitesInFlight = 0;
+  /** When the last 429 or 503 came: batches sent before then are not clean answers. */
+  private lastOverloadAt = Number.NEGATIVE_INFINITY;
   /** 429 answers seen (batches with at least one throttled invite), episodes included. */
   throttles = 0;
   /** Throttling episodes: a 429 after the pacer was free to send again. */
@@ -74,7 +82,8 @@ export class Pacer {
   ) {
     this.tuning = { ...DEFAULT_PACER, ...tuning };
     this.rate = this.tuning.initialRate;
-    this.concurrency = this.rate === undefined ? this.tuning.maxInFlight : this.pacedLimit();
+    this.limit = new ConcurrencyLimit({ ...this.tuning.concurrency, maxLimit: this.tuning.maxInFlight });
+    this.limit.trace = this.tuning.limitTrace;
     this.lastChangeAt = clock.now();
     this.streakStart = clock.now();
   }
@@ -83,7 +92,7 @@ export class Pacer {
   nextSlot(inFlight: number): number {
     const now = this.clock.now();
     if (now < this.resumeAt) return this.resumeAt - now;
-    if (inFlight >= this.concurrency) return 60_000 * this.timeScale; // woken early when a batch ends
+    if (inFlight >= this.limit.current()) return 60_000 * this.timeScale; // woken early when a batch ends
     this.forgetExpiredBudget(now);
     if (this.budgetLeft !== undefined && this.budgetLeft <= 0) return Math.max(1, this.budgetResetAt - now);
     this.maybeIncrease(now);
@@ -102,12 +111,18 @@ export class Pacer {
     // Batches still in flight will spend from the same budget.
     this.budgetLeft = Math.floor(remainingUnits / UNITS_PER_INVITE) - this.invitesInFlight;
     this.budgetResetAt = now + Math.max(0, resetSeconds) * 1000 * this.timeScale;
+    // SharePoint sends these from 80 % use: a sign of the budget, so fewer batches in flight from now on.
+    this.limit.onOverload(now, "budget");
   }
 
-  /** SharePoint announces the budget left once 80 % is used (RateLimit-* headers, preview): the lowest counts. */
-  onBatchHeaders(answers: Iterable<{ headers: Record<string, string> }>): void {
+  /**
+   * The answers of one batch: SharePoint announces the budget left once 80 % is used (RateLimit-* headers,
+   * preview), and the lowest count holds; a 503 item says Graph is overloaded.
+   */
+  onBatchAnswers(answers: Iterable<{ status: number; headers: Record<string, string> }>): void {
     let remaining: number | undefined;
     let reset = 0;
+    let unavailable: { retryAfter: string | undefined } | undefined;
     for (const answer of answers) {
       const text = answer.headers["ratelimit-remaining"];
       const r = Number(text);
@@ -115,13 +130,35 @@ export class Pacer {
         remaining = r;
         reset = Number(answer.headers["ratelimit-reset"]) || 0;
       }
+      if (answer.status === 503) unavailable = { retryAfter: answer.headers["retry-after"] };
     }
     if (remaining !== undefined) this.onRateLimit(remaining, reset);
+    if (unavailable) this.onUnavailable(retryAfterMs(unavailable.retryAfter));
+  }
+
+  /** A 503 (an item, or the whole batch): the limit is cut; with a Retry-After, nobody sends until then. */
+  onUnavailable(retryAfterMs: number | undefined): void {
+    const now = this.clock.now();
+    this.lastOverloadAt = now;
+    if (retryAfterMs !== undefined) {
+      this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs * this.timeScale);
+      this.nextAllowedAt = Math.max(this.nextAllowedAt, this.resumeAt);
+    }
+    this.limit.onOverload(now, "unavailable");
   }
 
   /** A batch of `invites` was answered (whatever the outcome). */
   onAnswered(invites: number): void {
     this.invitesInFlight = Math.max(0, this.invitesInFlight - invites);
+  }
+
+  /**
+   * The batch of `invites` sent at `sentAt` is done (the dispatcher's view: its answers are handled). When
+   * no 429 or 503 came since it was sent, its round trip feeds the concurrency controller.
+   */
+  onBatchDone(sentAt: number, invites: number): void {
+    if (sentAt <= this.lastOverloadAt) return;
+    this.limit.onClean(sentAt, this.clock.now(), invites);
   }
 
   private forgetExpiredBudget(now: number): void {
@@ -147,6 +184,7 @@ export class Pacer {
   onThrottle(retryAfterMs: number): void {
     const now = this.clock.now();
     this.throttles += 1;
+    this.lastOverloadAt = now;
     const until = now + Math.max(0, retryAfterMs) * this.timeScale;
     const sameEpisode = now < this.resumeAt;
     this.resumeAt = Math.max(this.resumeAt, until);
@@ -154,6 +192,7 @@ export class Pacer {
     this.lastChangeAt = now;
     if (sameEpisode) return; // sent before the pause was known: no new information about the budget
     this.episodes += 1;
+    this.limit.onOverload(now, "throttled");
 
     // What got through since the last pause, over at least one Retry-After (the budget's refill time)
     // and at least one second: a short burst that emptied the budget says little about a second.
@@ -163,13 +202,8 @@ export class Pacer {
     const next = observed * this.tuning.backoffFactor;
     const cut = this.rate === undefined ? next : Math.min(this.rate * this.tuning.backoffFactor, next);
     this.rate = Math.max(this.tuning.minRate, cut);
-    this.concurrency = this.pacedLimit();
     this.streakStart = this.resumeAt;
     this.successes.length = 0;
-  }
-
-  private pacedLimit(): number {
-    return Math.max(1, Math.min(this.tuning.pacedInFlight, this.tuning.maxInFlight));
   }
 
   private maybeIncrease(now: number): void {
@@ -185,6 +219,12 @@ export class Pacer {
 
   /** Batches allowed in flight now. */
   currentConcurrency(): number {
-    return this.concurrency;
+    return this.limit.current();
   }
+}
+
+/** A Retry-After header in seconds (Graph sends delta-seconds), as milliseconds; undefined when unreadable. */
+export function retryAfterMs(value: string | null | undefined): number | undefined {
+  const seconds = value === null || value === undefined || value.trim() === "" ? NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }

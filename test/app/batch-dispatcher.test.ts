@@ -38,7 +38,12 @@ function pending(n: number): Pending[] {
 }
 
 /** No pacing: every slot free, batches as large as asked. */
-const OPEN_PACER = { nextSlot: () => 0, batchCap: (n: number) => n, onSend: () => undefined };
+const OPEN_PACER = {
+  nextSlot: () => 0,
+  batchCap: (n: number) => n,
+  onSend: () => undefined,
+  onBatchDone: () => undefined,
+};
 
 interface Recorder {
   hooks: DispatchHooks;
@@ -125,11 +130,49 @@ describe("BatchDispatcher", () => {
       nextSlot: () => Math.max(0, lastSend + 100 - clock.now()),
       batchCap: (n: number) => n,
       onSend: () => void (lastSend = clock.now()),
+      onBatchDone: () => undefined,
     };
     const d = new BatchDispatcher(clock, pacer, new LoopWakeup(clock), 1, 1, rec.hooks);
     pending(3).forEach((p) => d.add(p));
     await d.run();
     expect(rec.sent.map((b) => b.at - start)).toEqual([0, 100, 200]);
+  });
+
+  it("keeps no more batches in flight than the pacer allows, and tells it each batch's round trip", async () => {
+    const clock = fakeClock();
+    let inFlight = 0;
+    let most = 0;
+    const rec = recorder(clock, async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await clock.sleep(50); // Graph answers 50 ms later
+      inFlight -= 1;
+    });
+    const done: Array<{ size: number; rtt: number }> = [];
+    const pacer = {
+      nextSlot: (n: number) => (n >= 2 ? 60_000 : 0),
+      batchCap: (n: number) => n,
+      onSend: () => undefined,
+      onBatchDone: (sentAt: number, size: number) => void done.push({ size, rtt: clock.now() - sentAt }),
+    };
+    const d = new BatchDispatcher(clock, pacer, new LoopWakeup(clock), 2, 1, rec.hooks);
+    pending(7).forEach((p) => d.add(p));
+    await d.run();
+    expect(most).toBe(2);
+    expect(done.map((b) => b.size).sort()).toEqual([1, 2, 2, 2]);
+    expect(done.every((b) => b.rtt >= 50)).toBe(true);
+  });
+
+  it("a batch whose send threw is not reported to the pacer as a round trip", async () => {
+    const clock = fakeClock();
+    const rec = recorder(clock, () => Promise.reject(new Error("boom")));
+    const done: number[] = [];
+    const pacer = { ...OPEN_PACER, onBatchDone: (_: number, size: number) => void done.push(size) };
+    const d = new BatchDispatcher(clock, pacer, new LoopWakeup(clock), 2, 1, rec.hooks);
+    pending(2).forEach((p) => d.add(p));
+    await d.run();
+    expect(rec.failed).toHaveLength(2);
+    expect(done).toEqual([]);
   });
 
   it("when the run halts, sends nothing new and records what is queued as not sent", async () => {

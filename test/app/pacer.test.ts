@@ -22,13 +22,82 @@ function sendOk(pacer: Pacer, clock: ReturnType<typeof fakeClock>, size: number,
 }
 
 describe("Pacer", () => {
-  it("starts without a rate and allows maxInFlight batches at once", () => {
+  it("starts without a rate and one batch in flight, and opens up once answers come back clean", () => {
     const clock = fakeClock();
-    const pacer = new Pacer(clock, { maxInFlight: 2 });
+    const pacer = new Pacer(clock, { concurrency: { probeInvites: 60 } });
     expect(pacer.currentRate()).toBeUndefined();
     expect(pacer.nextSlot(0)).toBe(0);
+    expect(pacer.nextSlot(1)).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) {
+      const sentAt = clock.now();
+      clock.advance(20);
+      pacer.onBatchDone(sentAt, 20); // the probe: one batch at a time
+    }
+    expect(pacer.currentConcurrency()).toBe(1);
+    const sentAt = clock.now();
+    clock.advance(20);
+    pacer.onBatchDone(sentAt, 20); // 60 invites back clean: the probe is over
+    expect(pacer.currentConcurrency()).toBe(2);
     expect(pacer.nextSlot(1)).toBe(0);
     expect(pacer.nextSlot(2)).toBeGreaterThan(0);
+  });
+
+  it("never has more in flight than maxInFlight", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { maxInFlight: 3, concurrency: { probeInvites: 0 } });
+    for (let i = 0; i < 50; i++) {
+      const sentAt = clock.now();
+      clock.advance(20);
+      pacer.onBatchDone(sentAt, 20);
+    }
+    expect(pacer.currentConcurrency()).toBe(3);
+    expect(pacer.nextSlot(2)).toBe(0);
+    expect(pacer.nextSlot(3)).toBeGreaterThan(0);
+  });
+
+  it("a 503 item with Retry-After pauses everyone until then and halves the batches in flight", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { concurrency: { initialLimit: 8 } });
+    pacer.onBatchAnswers([
+      { status: 200, headers: {} },
+      { status: 503, headers: { "retry-after": "3" } },
+    ]);
+    expect(pacer.currentConcurrency()).toBe(4);
+    expect(pacer.nextSlot(0)).toBe(3_000);
+    clock.advance(3_000);
+    expect(pacer.nextSlot(0)).toBe(0);
+    expect(pacer.currentRate()).toBeUndefined(); // a 503 is not the budget: no rate
+  });
+
+  it("RateLimit headers (sent from 80 % use) are a sign of the budget: fewer batches in flight", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { concurrency: { initialLimit: 8 } });
+    pacer.onBatchAnswers([
+      { status: 200, headers: { "ratelimit-remaining": "100", "ratelimit-reset": "1" } },
+    ]);
+    expect(pacer.currentConcurrency()).toBe(4);
+    expect(pacer.batchCap(20)).toBe(20); // 100 units = 20 invites left
+  });
+
+  it("a 503 whose Retry-After cannot be read halves the limit without a pause", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { concurrency: { initialLimit: 8 } });
+    pacer.onUnavailable(undefined);
+    expect(pacer.currentConcurrency()).toBe(4);
+    expect(pacer.nextSlot(0)).toBe(0);
+  });
+
+  it("a 429 halves the batches in flight once per episode, and answers sent before it do not reopen", () => {
+    const clock = fakeClock();
+    const pacer = new Pacer(clock, { concurrency: { initialLimit: 8, probeInvites: 0 } });
+    const sentBefore = clock.now();
+    clock.advance(20);
+    sendOk(pacer, clock, 20);
+    pacer.onThrottle(1_000);
+    pacer.onThrottle(2_000); // another batch of the same episode
+    expect(pacer.currentConcurrency()).toBe(4);
+    pacer.onBatchDone(sentBefore, 20); // sent before the 429: not a clean answer
+    expect(pacer.currentConcurrency()).toBe(4);
   });
 
   it("sends nothing before Retry-After has passed", () => {

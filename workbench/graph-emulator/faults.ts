@@ -1,5 +1,6 @@
 // Deterministic fault injection: seeded rules, SharePoint's resource-unit budget and early-retry tracking.
 import { mulberry32 } from "./prng";
+import { ServerTimeModel, validateServerTime } from "./server-time";
 import type { FaultConfig, FaultKind, FaultRule, FaultTarget, Ledger } from "./types";
 
 /** What a request is, for rule matching. "other" requests are matched only by target "any". */
@@ -44,6 +45,10 @@ export function validateFaultConfig(value: unknown): string | undefined {
         return `unknown target ${String(rule["target"])}`;
       }
     }
+  }
+  if (v["serverTime"] !== undefined) {
+    const problem = validateServerTime(v["serverTime"]);
+    if (problem !== undefined) return problem;
   }
   if (v["budget"] !== undefined) {
     const b = v["budget"] as Record<string, unknown>;
@@ -117,6 +122,8 @@ export class FaultEngine {
   private lastRetryAfter = 0;
   private throttleSerial = -1;
   private readonly allowedAt = new Map<string, number>();
+  /** The server-time model's slots (FaultConfig.serverTime), fresh with every configuration. */
+  serverTime = new ServerTimeModel(undefined);
 
   constructor(
     public config: FaultConfig,
@@ -141,6 +148,7 @@ export class FaultEngine {
     this.lastRetryAfter = 0;
     this.throttleSerial = -1;
     this.allowedAt.clear();
+    this.serverTime = new ServerTimeModel(this.config.serverTime);
   }
 
   get timeScale(): number {

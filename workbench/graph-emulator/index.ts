@@ -31,6 +31,7 @@ export type { LedgerSummary } from "./ledger";
 export { mixedFaults } from "./faults";
 export type {
   BudgetConfig,
+  ServerTimeConfig,
   FaultConfig,
   FaultKind,
   FaultRule,

@@ -208,7 +208,7 @@ export function grant(
 ): GraphPermission {
   const role = params.roles.reduce((a, b) => higherRole(a, b));
   const email = recipient.kind === "member" ? recipient.user.email.toLowerCase() : recipient.email;
-  const existing = item.permissions.find((p) => p.link === undefined && permissionEmail(p) === email);
+  const existing = findDirect(item.permissions, email);
   if (existing !== undefined) {
     const current = existing.roles[0] ?? "read";
     existing.roles = [higherRole(current, role)];
@@ -228,7 +228,40 @@ export function grant(
   if (quirks.omitInvitation === true && recipient.kind === "member" && !personal)
     delete permission.invitation;
   item.permissions.push(permission);
+  noteDirect(item.permissions, permission);
   return structuredClone(permission);
+}
+
+/**
+ * Direct permissions by e-mail, per permission list, so a run of 1,000 invites does not scan the list
+ * 1,000 times. Rebuilt whenever the list's length changed by anything but a grant (a delete, a link).
+ */
+const directIndex = new WeakMap<
+  GraphPermission[],
+  { length: number; byEmail: Map<string, GraphPermission> }
+>();
+
+function findDirect(list: GraphPermission[], email: string): GraphPermission | undefined {
+  let index = directIndex.get(list);
+  if (index === undefined || index.length !== list.length) {
+    const byEmail = new Map<string, GraphPermission>();
+    for (const p of list) {
+      const e = p.link === undefined ? permissionEmail(p) : undefined;
+      if (e !== undefined && !byEmail.has(e)) byEmail.set(e, p);
+    }
+    index = { length: list.length, byEmail };
+    directIndex.set(list, index);
+  }
+  const hit = index.byEmail.get(email);
+  return hit !== undefined && hit.link === undefined && permissionEmail(hit) === email ? hit : undefined;
+}
+
+function noteDirect(list: GraphPermission[], permission: GraphPermission): void {
+  const index = directIndex.get(list);
+  const email = permissionEmail(permission);
+  if (index === undefined || index.length !== list.length - 1 || email === undefined) return;
+  index.length = list.length;
+  if (!index.byEmail.has(email)) index.byEmail.set(email, permission);
 }
 
 /**

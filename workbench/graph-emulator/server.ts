@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FaultEngine, validateBehaviour, validateFaultConfig } from "./faults";
+import { invitesCarriedOut } from "./server-time";
 import { GraphCore, type OpOutcome } from "./graph";
 import {
   errorBody,
@@ -319,6 +320,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }
       return;
     }
+    // Graph slow, not the network (FaultConfig.serverTime): the answer waits for the invites it carried out.
+    const invites =
+      faults.config.serverTime === undefined
+        ? 0
+        : invitesCarriedOut(path, body, outcome.response.body, outcome.response.status);
+    const serverMs = faults.serverTime.delay(invites, Date.now());
+    if (serverMs > 0) await sleep(serverMs);
     write(outcome.response);
   }
 

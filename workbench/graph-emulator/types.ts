@@ -152,12 +152,25 @@ export interface BudgetConfig {
   rateLimitHeaders?: boolean;
 }
 
+/**
+ * Server time (server-time.ts): each invite carried out takes inviteMs on the server; the invites of one
+ * $batch run at most parallelPerBatch at a time, and the tenant at most parallelTotal at a time (unset: no
+ * tenant-wide limit). Real milliseconds, not scaled.
+ */
+export interface ServerTimeConfig {
+  inviteMs: number;
+  parallelPerBatch: number;
+  parallelTotal?: number;
+}
+
 export interface FaultConfig {
   seed?: number;
   /** Multiplies the emulator's own clocks (throttle windows, session idle, token lifetime, budget). */
   timeScale?: number;
   /** Added once to every HTTP request (not per batch item). Not scaled. */
   latencyMs?: number;
+  /** Graph slow rather than the network: the answer waits for the invites it carried out. */
+  serverTime?: ServerTimeConfig;
   budget?: BudgetConfig;
   rules?: FaultRule[];
   sessionIdleSeconds?: number;
