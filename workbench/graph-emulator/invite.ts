@@ -76,7 +76,11 @@ export function recipientKeys(body: string | undefined): string[] {
     .sort();
 }
 
-export function validateInvite(raw: unknown, driveType: "business" | "personal"): InviteParams {
+export function validateInvite(
+  raw: unknown,
+  driveType: "business" | "personal",
+  expiry: { now: number; personal: "premium" | "refused" } = { now: Date.now(), personal: "premium" },
+): InviteParams {
   if (!isRecord(raw)) throw bad("The request body must be a JSON object with inviteParameters.");
   for (const key of Object.keys(raw)) {
     if (!KNOWN_PARAMS.has(key)) {
@@ -145,11 +149,11 @@ export function validateInvite(raw: unknown, driveType: "business" | "personal")
     if (typeof expiration !== "string" || Number.isNaN(Date.parse(expiration))) {
       throw bad("expirationDateTime must be an ISO 8601 date and time.");
     }
-    if (driveType === "business") {
+    if (driveType === "business" || expiry.personal === "refused") {
       // ODB/SharePoint apply it only to sharing links (microsoft-graph-docs#8820, #17383).
       throw bad("expirationDateTime is not supported for direct permission grants on this drive.");
     }
-    if (Date.parse(expiration) <= Date.now()) throw bad("expirationDateTime must be in the future.");
+    if (Date.parse(expiration) <= expiry.now) throw bad("expirationDateTime must be in the future.");
     params.expirationDateTime = expiration;
   }
   const password = raw["password"];
