@@ -23,6 +23,7 @@ import {
   type PaneState,
 } from "./state";
 import type { OfficeThemeLike } from "./theme";
+import { createUndoCard, type UndoCard } from "./panels/undo-dom";
 
 export interface PaneDeps {
   workbook: PaneWorkbookPort;
@@ -244,13 +245,17 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     return p;
   };
 
+  let undo: UndoCard | undefined;
   const dispatch = (event: PaneEvent) => {
     state = reduce(state, event);
     dom.update(viewOf(state));
+    if (event.type === "shareFinished") undo?.actions.afterShare(event.summary);
+    undo?.render();
   };
 
-  const busy = () =>
+  const paneBusy = () =>
     state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
+  const busy = () => paneBusy() || undo?.actions.busy() === true;
 
   const preview = () =>
     track(
@@ -295,6 +300,14 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   };
 
   const dom = createPaneDom(root, handlers);
+  // Undo a run / Remove expired access: its own card (panels/undo*.ts), after the others.
+  undo = createUndoCard({
+    deps: () => ({ workbook: deps.workbook, graph: deps.graphFor(state.options.route), clock: deps.clock }),
+    track,
+    paneBusy,
+  });
+  root.querySelector("main")?.append(undo.element);
+  undo.render();
   dom.applyTheme(deps.theme?.());
   dom.update(viewOf(state));
 
@@ -312,6 +325,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     dispatch({ type: "account", status: deps.account.status() }),
   );
   void preview();
+  undo.actions.start();
 
   return {
     state: () => state,

@@ -4,7 +4,9 @@
 import type { Translation } from "../format";
 import type { en } from "../en";
 import { common } from "./common";
+import { undo } from "./undo";
 
 export const de: Translation<typeof en> = {
   ...common,
+  ...undo,
 };
