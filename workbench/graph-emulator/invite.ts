@@ -149,10 +149,12 @@ export function validateInvite(
     if (typeof expiration !== "string" || Number.isNaN(Date.parse(expiration))) {
       throw bad("expirationDateTime must be an ISO 8601 date and time.");
     }
-    if (driveType === "business" || expiry.personal === "refused") {
+    if (driveType === "business") {
       // ODB/SharePoint apply it only to sharing links (microsoft-graph-docs#8820, #17383).
       throw bad("expirationDateTime is not supported for direct permission grants on this drive.");
     }
+    // OneDrive personal without a premium account (microsoft-graph-docs#14307).
+    if (expiry.personal === "refused") throw bad("Account Upgrade is required for this operation.");
     if (Date.parse(expiration) <= expiry.now) throw bad("expirationDateTime must be in the future.");
     params.expirationDateTime = expiration;
   }
