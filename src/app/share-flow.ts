@@ -158,7 +158,8 @@ export async function runShare(
   });
 
   const keptExpiry = new Map<string, string>();
-  const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId, keptExpiry };
+  const hadAccess = new Set<string>();
+  const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId, keptExpiry, hadAccess };
   const stop = new RunStop();
   let verification: Verification | undefined;
   const loop = new LoopWakeup(clock);
@@ -181,6 +182,9 @@ export async function runShare(
     const permissions = await openAndReadAccess(graph, item, session, dryRun);
     const queue = toInvite(recipients, request.options, permissions, dryRun, ledger);
     if (!acceptsInviteExpiry(item)) keepExpiries(queue, keptExpiry);
+    // Whoever had some access already (the run raises it): Undo run must not take it all away.
+    const before = accessIndex(permissions);
+    for (const p of queue) if (before.has(p.recipient.key)) hadAccess.add(p.recipient.key);
     await ledger.flush(false);
 
     // 5. Invite the rest in batches; every batch's outcomes are written back as it ends.

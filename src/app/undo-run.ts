@@ -31,6 +31,10 @@ export interface GrantRemovalPlan {
   reason: RevocationReason;
 }
 
+/** Why Undo run keeps a grant that raised access the person already had. */
+export const HAD_ACCESS =
+  "Had access before this run, which raised it; change it in Excel's Share > Manage access if you mean to.";
+
 /** What the Permissions log holds, or a ShareError the pane can show. */
 export async function readLogTable(deps: AccessDeps): Promise<string[][]> {
   return deps.workbook.readLog().catch((e: unknown) => {
@@ -71,6 +75,8 @@ export function matchGrants(
   for (const grant of grants) {
     const row = rowFor(grant, rows);
     if (!row) plan.gone.push(grant);
+    else if (grant.hadAccessBefore && reason.why?.startsWith("undo"))
+      plan.kept.push({ grant, reason: HAD_ACCESS });
     else if (row.removal) plan.remove.push({ grant, row });
     else plan.kept.push({ grant, reason: row.reason ?? "" });
   }

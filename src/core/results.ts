@@ -26,7 +26,12 @@ export interface RunContext {
    * without it and the log records the date, so "Remove expired access" can end the access then.
    */
   keptExpiry?: ReadonlyMap<string, string>;
+  /** Recipients who had some access before the run (it raised their role): noted, so Undo run keeps them. */
+  hadAccess?: ReadonlySet<string>;
 }
+
+/** The log's Note on a grant that raised access the person already had (Undo run leaves it alone). */
+export const HAD_ACCESS_NOTE = "had access before this run";
 
 /** The status of a grant Graph answered 200 for that the permission list does not show. */
 export const NOT_VISIBLE_STATUS =
@@ -73,6 +78,7 @@ function noteFor(o: Outcome, ctx: RunContext): string {
   if (ctx.sessionless) notes.push("shared without a workbook session");
   if (o.status === "granted" && o.notVisible) notes.push(NOT_VISIBLE_STATUS);
   if (o.status === "granted" && keptExpiryOf(o, ctx)) notes.push(KEPT_EXPIRY_NOTE);
+  if (o.status === "granted" && ctx.hadAccess?.has(o.key)) notes.push(HAD_ACCESS_NOTE);
   return notes.join("; ");
 }
 

@@ -3,7 +3,7 @@
 // in as text, read by column name, so a log whose columns were formatted differently still reads.
 
 import { isNoExpiry } from "./graph-json";
-import { NOT_VISIBLE_LABEL } from "./results";
+import { HAD_ACCESS_NOTE, NOT_VISIBLE_LABEL } from "./results";
 
 /** A grant the log records: one person, one permission, one run. */
 export interface LoggedGrant {
@@ -21,6 +21,8 @@ export interface LoggedGrant {
   expires?: string;
   /** Position in the log. */
   index: number;
+  /** The person had access before this grant (it raised their role): undoing it would take that too. */
+  hadAccessBefore?: boolean;
 }
 
 /** One run of the log that granted something, for the pane's run picker. */
@@ -94,6 +96,7 @@ export function standingGrants(table: readonly string[][]): LoggedGrant[] {
     };
     const expires = expiryOf(e.cells["Expires"]);
     if (expires !== undefined) grant.expires = expires;
+    if ((e.cells["Note"] ?? "").includes(HAD_ACCESS_NOTE)) grant.hadAccessBefore = true;
     latest.set(key, grant);
   }
   return [...latest.values()].sort((a, b) => a.index - b.index);

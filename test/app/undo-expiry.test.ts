@@ -3,7 +3,7 @@
 import { planExpired, expiredInLog } from "../../src/app/expiry-sweep";
 import type { AccessDeps } from "../../src/app/manage-access";
 import { systemClock } from "../../src/app/system-clock";
-import { listRuns, planUndo, removeGrants, selectedRun } from "../../src/app/undo-run";
+import { HAD_ACCESS, listRuns, planUndo, removeGrants, selectedRun } from "../../src/app/undo-run";
 import type { Clock } from "../../src/core/ports";
 import { NOT_VISIBLE_STATUS } from "../../src/core/results";
 import type { ShareOptions } from "../../src/core/types";
@@ -116,6 +116,22 @@ describe("Undo a run", () => {
     // The run no longer has anything to undo; the first run still has its two grants.
     const runs = await withHost(model, () => listRuns(deps()));
     expect(runs.map((r) => [r.runId, r.grants])).toEqual([[first.runId, 2]]);
+  });
+
+  test("a recipient whose access the run only raised (view to edit) keeps it, with the reason", async () => {
+    const [a, b] = newRecipients(2) as [string, string];
+    const model = roster(DEMO_WORKBOOK_URL, [a]);
+    await share(emu, model, { options });
+    select(model, [a, b]);
+    const raise = await share(emu, model, { options: { ...options, role: "write" } });
+    expect(raise.granted).toBe(2);
+
+    const plan = await withHost(model, () => planUndo(deps(), raise.runId));
+    expect(plan.remove.map((r) => r.grant.person)).toEqual([b]);
+    expect(plan.kept.map((k) => [k.grant.person, k.reason])).toEqual([[a, HAD_ACCESS]]);
+    await withHost(model, () => removeGrants(deps(), plan));
+    expect(withAccess()).toContain(a);
+    expect(withAccess()).not.toContain(b);
   });
 
   test("a person on a sharing link is taken off it with revokeGrants; the others on the link keep access", async () => {
