@@ -165,7 +165,8 @@ export async function runShare(
   const loop = new LoopWakeup(clock);
   const pause = new FirstFailuresPause(
     deps.confirmContinue ?? stopWithoutAsking,
-    (e) => failureSentence(e, request.options.expirationDateTime !== undefined),
+    // Only a drive that is sent the expiry can refuse it (keepExpiries holds it back elsewhere).
+    (e) => failureSentence(e, request.options.expirationDateTime !== undefined && acceptsInviteExpiry(item)),
     (goOn) => {
       if (!goOn) stop.stop("stopped");
       loop.poke();
