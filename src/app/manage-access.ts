@@ -8,7 +8,7 @@
 import { accessRowCells, accessRows, KIND_TEXT, type AccessRow, type Removal } from "../core/access-rows";
 import { ShareError } from "../core/errors";
 import { isGraphFailure } from "../core/graph-failure";
-import { accessText, logRowForRevocation, type RunContext } from "../core/results";
+import { accessText, logRowForRevocation, type RevocationReason, type RunContext } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
 import type { DriveItemRef, GraphErrorInfo, PermissionInfo } from "../core/types";
 import type { Clock, GraphPort, PaneWorkbookPort } from "../core/ports";
@@ -71,7 +71,8 @@ export function accessLine(row: AccessRow): AccessLine {
   return line;
 }
 
-async function resolveItem(deps: AccessDeps): Promise<DriveItemRef> {
+/** The open workbook's drive item. Throws ShareError. */
+export async function resolveItem(deps: AccessDeps): Promise<DriveItemRef> {
   const location = classifyDocumentUrl(deps.workbook.documentUrl());
   if (location.kind === "unsaved" || location.kind === "local") throw new ShareError("notInCloud");
   if (location.kind === "unsupported") throw new ShareError("unsupportedLocation");
@@ -80,7 +81,8 @@ async function resolveItem(deps: AccessDeps): Promise<DriveItemRef> {
   });
 }
 
-async function currentPermissions(deps: AccessDeps, item: DriveItemRef): Promise<PermissionInfo[]> {
+/** The item's permissions now. Throws ShareError. */
+export async function currentPermissions(deps: AccessDeps, item: DriveItemRef): Promise<PermissionInfo[]> {
   return deps.graph.listPermissions(item).catch((e: unknown) => {
     throw toShareError(e, "workbookNotFound");
   });
@@ -148,7 +150,14 @@ function removalOf(row: AccessRow): Removal | undefined {
 export async function revokeAccess(
   deps: AccessDeps,
   plan: RevokePlan,
-  events: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  events: {
+    onProgress?: (done: number, total: number) => void;
+    signal?: AbortSignal;
+    /** Why, for the log's Status and Note (Undo run, Remove expired access); default Manage access. */
+    reason?: RevocationReason;
+    /** Rewrite the "Current access" table afterwards (default true). */
+    relist?: boolean;
+  } = {},
 ): Promise<RevokeResult> {
   const logSheet = await deps.workbook.ensureLog().catch((e: unknown) => {
     throw new ShareError("workbookWrite", [e instanceof Error ? e.message : String(e)], { cause: e });
@@ -174,15 +183,16 @@ export async function revokeAccess(
       if (removal.action === "delete") await deps.graph.deletePermission(plan.item, row.permission.id);
       else await deps.graph.revokeGrant(plan.item, row.permission.id, removal.grantee);
       result.removed.push(accessLine(row));
-      logRows.push(logRowForRevocation(logged(row), undefined, ctx));
+      logRows.push(logRowForRevocation(logged(row), undefined, ctx, events.reason));
     } catch (e) {
       const error = errorInfo(e);
       result.failed.push({ line: accessLine(row), message: error.message || error.code });
-      logRows.push(logRowForRevocation(logged(row), error, ctx));
+      logRows.push(logRowForRevocation(logged(row), error, ctx, events.reason));
     }
     events.onProgress?.(++done, plan.remove.length);
   }
   if (logRows.length > 0) await deps.workbook.flush({ logRows, statuses: [] });
-  result.listing = await writeListing(deps, await currentPermissions(deps, plan.item));
+  if (events.relist !== false)
+    result.listing = await writeListing(deps, await currentPermissions(deps, plan.item));
   return result;
 }

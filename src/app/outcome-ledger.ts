@@ -128,6 +128,21 @@ export class OutcomeLedger {
     }
   }
 
+  /**
+   * Verify after (verify-after.ts): a grant the permission list does not show is no longer counted as
+   * granted; a second log row records it and the row's status is written again.
+   */
+  markNotVisible(key: string): void {
+    const o = this.outcomes.get(key);
+    const r = this.byKey.get(key);
+    if (o?.status !== "granted" || o.notVisible || !r) return;
+    const changed: Outcome = { ...o, notVisible: true };
+    this.outcomes.set(key, changed);
+    this.progress.state.granted -= 1;
+    this.writeBack.log(logRowForOutcome(r, changed, this.ctx));
+    this.writeBack.restate(key);
+  }
+
   /** The outcomes in the order of the recipients. */
   list(): Outcome[] {
     return this.recipients.map((r) => this.outcomes.get(r.key)).filter((o): o is Outcome => o !== undefined);

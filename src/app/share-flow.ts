@@ -9,7 +9,7 @@ import { accessIndex, satisfies } from "../core/access";
 import { failureSentence, ShareError, type ShareErrorCode } from "../core/errors";
 import { isGraphFailure } from "../core/graph-failure";
 import { parseRecipients } from "../core/recipients";
-import { isNotSent, isRetryStatus, type RunContext } from "../core/results";
+import { isNotSent, isNotVisible, isRetryStatus, type RunContext } from "../core/results";
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from "../core/retry-policy";
 import { effectiveOptions, validateShareOptions } from "../core/share-options";
 import { classifyDocumentUrl } from "../core/sharing-url";
@@ -33,6 +33,7 @@ import type { PacerTuning } from "./pacer";
 import { PermissionRereads, reconcile, type RetryDecider } from "./reconcile";
 import { RunEta, ThrottleAwarePacer } from "./run-eta";
 import { notSentOutcome, RunStop, type StopReason } from "./run-stop";
+import { verifyAfter, type Verification } from "./verify-after";
 import { isSignInLost } from "./sign-in-stop";
 import { WorkbookSession } from "./workbook-session";
 import type { UnwritableRow } from "./write-back";
@@ -94,6 +95,10 @@ export interface ShareSummary {
   dryRun: boolean;
   /** Recipients not sent because the run stopped (counted in skipped too); "Retry failed" sends them. */
   notSent: number;
+  /** Graph answered 200 but the permission list read after the run does not show them (not in granted). */
+  notVisible?: number;
+  /** The read after the run (verify-after.ts); absent when nothing was granted or sign-in was lost. */
+  verification?: Verification;
   /** Why the run stopped early: sign-in lost, or the person chose Stop at the pause. */
   stoppedFor?: StopReason;
   rejected: Rejection[];
@@ -189,12 +194,16 @@ export async function runShare(
     throw new ShareError("workbookWrite", [describe(e)], { cause: e });
   });
 
-  const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId };
+  const keptExpiry = new Map<string, string>();
+  const hadAccess = new Set<string>();
+  const ctx: RunContext = { at: new Date(clock.now()).toISOString(), runId, keptExpiry, hadAccess };
   const stop = new RunStop();
+  let verification: Verification | undefined;
   const loop = new LoopWakeup(clock);
   const pause = new FirstFailuresPause(
     deps.confirmContinue ?? stopWithoutAsking,
-    (e) => failureSentence(e, request.options.expirationDateTime !== undefined),
+    // Only a drive that is sent the expiry can refuse it (keepExpiries holds it back elsewhere).
+    (e) => failureSentence(e, request.options.expirationDateTime !== undefined && acceptsInviteExpiry(item)),
     (goOn) => {
       if (!goOn) stop.stop("stopped");
       loop.poke();
@@ -210,6 +219,10 @@ export async function runShare(
     progress.phase("checking");
     const permissions = await openAndReadAccess(graph, item, session, dryRun);
     const queue = toInvite(recipients, request.options, permissions, dryRun, ledger);
+    if (!acceptsInviteExpiry(item)) keepExpiries(queue, keptExpiry);
+    // Whoever had some access already (the run raises it): Undo run must not take it all away.
+    const before = accessIndex(permissions);
+    for (const p of queue) if (before.has(p.recipient.key)) hadAccess.add(p.recipient.key);
     await ledger.flush(false);
 
     // 5. Invite the rest in batches; every batch's outcomes are written back as it ends.
@@ -227,6 +240,8 @@ export async function runShare(
       signal: request.signal,
     };
     if (queue.length > 0) await inviteInBatches(queue, run);
+    // 5b. Verify after: one read of the permission list confirms every grant.
+    if (queue.length > 0 && stop.stopped !== "signIn") verification = await verifyAfter(graph, item, ledger);
   } finally {
     // 6. Close the session. Without a token closing cannot succeed; asking for one would be a second
     // sign-in attempt, and the session idles out in minutes.
@@ -247,7 +262,9 @@ export async function runShare(
   delete progress.state.etaMs;
   delete progress.state.resumeInMs;
   progress.emit();
-  return summarize({ runId, dryRun, parsed, logSheet, graph, session, ledger, stop, progress, ctx });
+  const summary = summarize({ runId, dryRun, parsed, logSheet, graph, session, ledger, stop, progress, ctx });
+  if (verification) summary.verification = verification;
+  return summary;
 }
 
 /** The run's summary, once every recipient has an outcome. */
@@ -274,6 +291,7 @@ function summarize(run: {
     cancelled: stop.cancelled,
     dryRun: run.dryRun,
     notSent: list.filter(isNotSent).length,
+    notVisible: list.filter(isNotVisible).length,
     rejected: run.parsed.rejected,
     duplicates: run.parsed.duplicates.length,
     outcomes: list,
@@ -356,6 +374,25 @@ function toInvite(
     }
   }
   return queue;
+}
+
+/**
+ * Whether Graph applies an expiry to an invitation on this drive: OneDrive personal (premium) does; work
+ * or school drives refuse it (microsoft-graph-docs#8820, #17383).
+ */
+export function acceptsInviteExpiry(item: DriveItemRef): boolean {
+  return item.driveType === "personal";
+}
+
+/** Expiry Graph would refuse: the invites go without it and the log keeps the date (expiry-sweep.ts). */
+function keepExpiries(queue: Pending[], kept: Map<string, string>): void {
+  for (const p of queue) {
+    const date = p.options.expirationDateTime;
+    if (date === undefined) continue;
+    kept.set(p.recipient.key, date);
+    p.options = { ...p.options };
+    delete p.options.expirationDateTime;
+  }
 }
 
 /** What sending in batches runs over. */

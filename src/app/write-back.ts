@@ -90,6 +90,13 @@ export class WriteBack {
     this.pendingLog.push({ value: row, failures: 0 });
   }
 
+  /** The status of every row naming this recipient is written again at the next flush (verify-after). */
+  restate(key: string): void {
+    for (const row of this.parsed.rows) {
+      if (row.recipientKeys.includes(key)) this.written.delete(row.statusCell.address);
+    }
+  }
+
   /**
    * Writes what is ready. `final`: the run is over, so rows none of whose recipients took part (a
    * "Retry failed" run) are settled as they are.

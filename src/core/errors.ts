@@ -42,15 +42,16 @@ export function isShareError(e: unknown): e is ShareError {
 
 /**
  * A plain sentence for a Graph failure that every invite of a run met (the pause after identical
- * failures). `withExpiry`: the invites carried an expiration date, which work or school tenants refuse
- * on invitations (they apply it to sharing links only: microsoft-graph-docs#8820, #17383).
+ * failures). `withExpiry`: the invites carried an expiration date. Work or school drives refuse it on
+ * invitations (microsoft-graph-docs#8820, #17383), so the share flow never sends it there; a personal
+ * OneDrive without a premium account refuses it too.
  */
 export function failureSentence(
   e: { status: number; code: string; message: string },
   withExpiry: boolean,
 ): string {
   if (e.code === "invalidRequest" && withExpiry)
-    return "Microsoft 365 refused them as invalid. Work or school accounts don't accept an expiration date on invitations: clear the expiration date.";
+    return "Microsoft 365 refused them as invalid. This OneDrive doesn't accept an expiration date on invitations (it needs a premium account): clear the expiration date.";
   if (e.status === 401 || e.status === 403 || e.code === "accessDenied" || e.code === "notAllowed")
     return "Microsoft 365 doesn't allow you to share this workbook with these people (your permissions, or your organization's sharing settings).";
   if (e.code === "invalidRequest")

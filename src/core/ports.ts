@@ -60,6 +60,13 @@ export interface PaneWorkbookPort extends WorkbookPort {
    * empty when the selection is not on that table.
    */
   readSelectedAccessRows(): Promise<string[]>;
+  /**
+   * The Permissions log: its header row, then every data row, each cell as text (a number or date cell as
+   * its value's text); empty when there is no log yet. Undo and the expiry sweep read runs from it.
+   */
+  readLog(): Promise<string[][]>;
+  /** The "Run ID" cells of the visible Permissions log rows the selection touches, in table order, once each. */
+  readSelectedLogRuns(): Promise<string[]>;
 }
 
 /** The invite route: v1.0's item-addressed one, or the seed API's /workbooks/{id}/invite. */

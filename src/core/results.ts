@@ -22,7 +22,26 @@ export interface RunContext {
   runId: string;
   /** True when no workbook session could be opened and invites went without the header. */
   sessionless?: boolean;
+  /**
+   * Expiry dates Graph would refuse on an invitation (business drives), by recipient key: the invite went
+   * without it and the log records the date, so "Remove expired access" can end the access then.
+   */
+  keptExpiry?: ReadonlyMap<string, string>;
+  /** Recipients who had some access before the run (it raised their role): noted, so Undo run keeps them. */
+  hadAccess?: ReadonlySet<string>;
 }
+
+/** The log's Note on a grant that raised access the person already had (Undo run leaves it alone). */
+export const HAD_ACCESS_NOTE = "had access before this run";
+
+/** The status of a grant Graph answered 200 for that the permission list does not show. */
+export const NOT_VISIBLE_STATUS =
+  "Granted by Graph but not visible in the access list \u2014 check with your admin";
+/** The log's Status for it: never "granted". */
+export const NOT_VISIBLE_LABEL = "not visible after granting";
+/** The log's Note when the add-in keeps an expiry Graph would not apply. */
+export const KEPT_EXPIRY_NOTE =
+  "expiry kept by the add-in (Graph does not apply it to invitations here): Remove expired access ends it";
 
 const ROLE_NAMES: Record<string, string> = { read: "can view", write: "can edit", owner: "owner" };
 
@@ -49,6 +68,7 @@ export function outcomeLabel(o: Outcome): string {
       stopped: "not sent: run stopped",
     }[o.reason];
   }
+  if (o.status === "granted" && o.notVisible) return NOT_VISIBLE_LABEL;
   return o.status;
 }
 
@@ -57,7 +77,16 @@ function noteFor(o: Outcome, ctx: RunContext): string {
   if (o.status === "granted" && o.confirmedAfterRetry) notes.push("confirmed after a retry");
   if (o.status === "granted" && o.warning) notes.push(`invitation e-mail not sent: ${o.warning.message}`);
   if (ctx.sessionless) notes.push("shared without a workbook session");
+  if (o.status === "granted" && o.notVisible) notes.push(NOT_VISIBLE_STATUS);
+  if (o.status === "granted" && keptExpiryOf(o, ctx)) notes.push(KEPT_EXPIRY_NOTE);
+  if (o.status === "granted" && ctx.hadAccess?.has(o.key)) notes.push(HAD_ACCESS_NOTE);
   return notes.join("; ");
+}
+
+/** The date the add-in keeps for a grant Graph gave no expiry to, if the run asked for one. */
+function keptExpiryOf(o: Outcome, ctx: RunContext): string | undefined {
+  if (o.status !== "granted" || o.permission.expirationDateTime) return undefined;
+  return ctx.keptExpiry?.get(o.key);
 }
 
 type Row = Record<(typeof PERMISSION_LOG_COLUMNS)[number], string>;
@@ -85,7 +114,7 @@ export function logRowForOutcome(recipient: Recipient, outcome: Outcome, ctx: Ru
     row["Granted to ID"] = p.grantedToId ?? "";
     row["Invitation e-mail"] = p.invitationEmail ?? p.grantedToEmail ?? "";
     row["Sign-in required"] = p.signInRequired === undefined ? "" : p.signInRequired ? "yes" : "no";
-    row.Expires = expiryText(p.expirationDateTime);
+    row.Expires = keptExpiryOf(outcome, ctx) ?? expiryText(p.expirationDateTime);
     row.Link = p.link ?? "";
   }
   const err =
@@ -183,6 +212,7 @@ export function logRowsForRejections(
 export function statusText(o: Outcome): string {
   switch (o.status) {
     case "granted": {
+      if (o.notVisible) return NOT_VISIBLE_STATUS;
       const base = `Granted: ${roleText(o.permission.roles)}`;
       if (o.confirmedAfterRetry) return base + GRANTED_NOTES.retry;
       if (o.warning) return base + GRANTED_NOTES.noMail;
@@ -204,6 +234,7 @@ const ONE_STATUS_RE = [
   `Granted: ${ROLE_RE}(?:, ${ROLE_RE})*(?:${Object.values(GRANTED_NOTES).map(escapeRe).join("|")})?`,
   `Failed: ${DETAIL_RE} \\[[A-Za-z0-9_./-]{1,${STATUS_CODE_MAX}}\\]`,
   ...Object.values(SKIPPED_TEXT).map(escapeRe),
+  escapeRe(NOT_VISIBLE_STATUS),
 ].join("|");
 /** Every reason a cell is rejected for: the closed set a "Rejected" status ends with. */
 const REJECT_REASONS: Record<RejectReason, true> = {
@@ -225,7 +256,7 @@ const OWN_STATUS = new RegExp(
 );
 
 /** The counts rowStatusText writes for a row of several entries, in this order. */
-const COUNT_WORDS = ["granted", "failed", "skipped", "not sent", "rejected"];
+const COUNT_WORDS = ["granted", "not visible", "failed", "skipped", "not sent", "rejected"];
 
 /** "2 granted, 1 failed" or "Partly: 1 granted, 2 not sent": exactly as rowStatusText builds them. */
 function isCountsText(text: string): boolean {
@@ -296,8 +327,11 @@ export function rowStatusText(
     const rej = row.rejections[0];
     return rej ? rejectedText(rej) : undefined;
   }
-  const count = (s: string) => outs.filter((o) => o.status === s).length;
+  const count = (s: string) =>
+    outs.filter((o) => o.status === s && !(s === "granted" && isNotVisible(o))).length;
+  const notVisible = outs.filter(isNotVisible).length;
   if (count("granted")) parts.push(`${count("granted")} granted`);
+  if (notVisible) parts.push(`${notVisible} not visible`);
   if (count("failed")) parts.push(`${count("failed")} failed`);
   const notSent = outs.filter(isNotSent).length;
   if (count("skipped") > notSent) parts.push(`${count("skipped") - notSent} skipped`);
@@ -306,6 +340,11 @@ export function rowStatusText(
   const text = parts.join(", ");
   // A row with recipients not sent reads "Partly", so that "Retry failed" picks it up.
   return /^\d+ granted/.test(text) && !notSent ? text : `Partly: ${text}`;
+}
+
+/** A grant Graph answered for that the permission list does not show (verify-after). */
+export function isNotVisible(o: Outcome): boolean {
+  return o.status === "granted" && o.notVisible === true;
 }
 
 /** Maps (sheet, row, key) of each duplicate cell to the address of the first occurrence. */
@@ -351,16 +390,25 @@ export function accessWho(p: PermissionInfo): string {
   return p.grantedTo ?? p.grantedToEmail ?? p.invitationEmail ?? (p.link ? "Anyone with the link" : p.id);
 }
 
+/** Why a removal was made, as the log's Status and Note say it (default: Manage access). */
+export interface RevocationReason {
+  /** "revoked (undo of run run-abc)"; "revoke failed" + the same bracket when it failed. */
+  why?: string;
+  note?: string;
+}
+
 /** One log row for a removal (status "revoked") or a removal that failed (status "revoke failed"). */
 export function logRowForRevocation(
   p: PermissionInfo,
   error: GraphErrorInfo | undefined,
   ctx: RunContext,
+  reason: RevocationReason = {},
 ): string[] {
+  const status = error ? "revoke failed" : "revoked";
   const row: Partial<Row> = {
     "Shared at": ctx.at,
     Recipient: accessWho(p),
-    Status: error ? "revoke failed" : "revoked",
+    Status: reason.why ? `${status} (${reason.why})` : status,
     Roles: p.roles.join(", "),
     "Permission ID": p.id,
     "Granted to": p.grantedTo ?? "",
@@ -369,7 +417,7 @@ export function logRowForRevocation(
     Expires: expiryText(p.expirationDateTime),
     Link: p.link ?? "",
     "Run ID": ctx.runId,
-    Note: "removed with Manage access",
+    Note: reason.note ?? "removed with Manage access",
   };
   if (error) {
     row["Error code"] = error.innerCode ? `${error.code}/${error.innerCode}` : error.code;

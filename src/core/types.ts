@@ -184,6 +184,8 @@ export interface DriveItemRef {
   itemId: string;
   name?: string;
   webUrl?: string;
+  /** parentReference.driveType: "business", "personal" or "documentLibrary". */
+  driveType?: string;
 }
 
 /**
@@ -244,6 +246,11 @@ export type Outcome =
       confirmedAfterRetry?: boolean;
       /** The invitation e-mail failed (207 partial success) though access was granted. */
       warning?: GraphErrorInfo;
+      /**
+       * Graph answered 200, but the permission list read after the run does not show the person
+       * (src/app/verify-after.ts): never counted as granted.
+       */
+      notVisible?: boolean;
     }
   | { status: "failed"; key: string; error: GraphErrorInfo }
   | {

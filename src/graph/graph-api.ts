@@ -191,6 +191,7 @@ export class GraphApi implements GraphPort {
     const ref: DriveItemRef = { driveId, itemId };
     if (typeof body["name"] === "string") ref.name = body["name"];
     if (typeof body["webUrl"] === "string") ref.webUrl = body["webUrl"];
+    if (typeof parent["driveType"] === "string") ref.driveType = parent["driveType"];
     return ref;
   }
 

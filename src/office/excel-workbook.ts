@@ -37,6 +37,8 @@ export function createExcelWorkbookPort(): PaneWorkbookPort {
     activateSheet,
     writeAccessTable,
     readSelectedAccessRows,
+    readLog,
+    readSelectedLogRuns,
   };
 }
 
@@ -365,9 +367,38 @@ async function writeAccessTable(rows: string[][]): Promise<string> {
  * rows and which of them are visible (rows hidden by a filter are never picked up).
  */
 async function readSelectedAccessRows(): Promise<string[]> {
+  return readSelectedCells(ACCESS_TABLE, ACCESS_TABLE_COLUMNS.indexOf("Permission ID"));
+}
+
+/** The "Run ID" cells of the selected Permissions log rows (as readSelectedAccessRows does it). */
+async function readSelectedLogRuns(): Promise<string[]> {
+  return readSelectedCells(PERMISSION_LOG_TABLE, PERMISSION_LOG_COLUMNS.indexOf("Run ID"));
+}
+
+function cellText(value: unknown): string {
+  return typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
+}
+
+/** Two syncs: whether the log exists and how many rows it has, then its header and rows as text. */
+async function readLog(): Promise<string[][]> {
+  return Excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(PERMISSION_LOG_TABLE);
+    await context.sync();
+    if (table.isNullObject) return [];
+    table.rows.load("count");
+    const range = table.getRange();
+    range.load("values");
+    await context.sync();
+    const count = table.rows.count;
+    return range.values.slice(0, count + 1).map((row) => row.map(cellText));
+  });
+}
+
+/** The texts of one column of a table's visible, selected data rows, in table order, once each. */
+async function readSelectedCells(tableName: string, columnInTable: number): Promise<string[]> {
   return Excel.run(async (context) => {
     const workbook = context.workbook;
-    const table = workbook.tables.getItemOrNullObject(ACCESS_TABLE);
+    const table = workbook.tables.getItemOrNullObject(tableName);
     const tableRange = table.getRange();
     tableRange.load("address");
     const selected = workbook.getSelectedRanges();
@@ -383,7 +414,7 @@ async function readSelectedAccessRows(): Promise<string[]> {
     if (whole.sheet.toLowerCase() !== active.name.toLowerCase()) return [];
     const body: RangeBox = { ...whole, rowIndex: whole.rowIndex + 1, rowCount: whole.rowCount - 1 };
     if (body.rowCount < 1) return [];
-    const idColumn = body.columnIndex + ACCESS_TABLE_COLUMNS.indexOf("Permission ID");
+    const idColumn = body.columnIndex + columnInTable;
     const reads = selected.areas.items
       .map((area) => intersectBoxes(boxOf(whole.sheet, area), body))
       .filter((box): box is RangeBox => box !== undefined)

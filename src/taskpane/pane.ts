@@ -24,6 +24,7 @@ import {
   type PaneState,
 } from "./state";
 import type { OfficeThemeLike } from "./theme";
+import { createUndoCard, type UndoCard } from "./panels/undo-dom";
 
 export interface PaneDeps {
   workbook: PaneWorkbookPort;
@@ -244,6 +245,53 @@ function cancelFrame(id: number): void {
   else clearTimeout(id);
 }
 
+/**
+ * Drawing the pane: at once, or at most once per frame (a fast run reports progress after every batch).
+ * `now` also takes a frame still pending.
+ */
+function frameDrawer(draw: () => void): { now: () => void; soon: () => void; cancel: () => void } {
+  let frame: number | undefined;
+  const cancel = () => {
+    if (frame !== undefined) cancelFrame(frame);
+    frame = undefined;
+  };
+  const now = () => {
+    cancel();
+    draw();
+  };
+  return { now, soon: () => void (frame ??= nextFrame(now)), cancel };
+}
+
+/** What the pane's controls do. */
+function paneHandlers(
+  core: PaneCore,
+  run: ReturnType<typeof shareEffects>,
+  preview: () => Promise<void>,
+): PaneHandlers {
+  const { deps, dispatch, track } = core;
+  return {
+    options: (patch: Partial<PaneOptions>) => {
+      // Today moves on while the pane is open: a date checked against a stale "now" could pass.
+      dispatch({ type: "clock", now: deps.clock.now() });
+      dispatch({ type: "optionsChanged", patch });
+    },
+    advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
+    share: () => run.share("all"),
+    retryFailed: () => run.share("failed"),
+    cancel: run.cancel,
+    pauseAnswer: run.pauseAnswer,
+    refresh: () => void preview(),
+    ...accessEffects(core),
+    signOut: () => {
+      void track(
+        (deps.account.signOut?.() ?? Promise.resolve()).then(() =>
+          dispatch({ type: "account", status: deps.account.status() }),
+        ),
+      );
+    },
+  };
+}
+
 export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   let state = initialState({
     account: deps.account.status(),
@@ -261,22 +309,22 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     return p;
   };
 
-  // Progress is drawn at most once per frame (a fast run reports after every batch); every other event,
-  // the end of a run included, is drawn at once.
-  let frame: number | undefined;
-  const draw = () => {
-    if (frame !== undefined) cancelFrame(frame);
-    frame = undefined;
+  // Progress is drawn at most once per frame; every other event, the end of a run included, at once.
+  let undo: UndoCard | undefined;
+  const drawing = frameDrawer(() => {
     dom.update(viewOf(state));
-  };
+    undo?.render();
+  });
   const dispatch = (event: PaneEvent) => {
     state = reduce(state, event);
-    if (event.type !== "shareProgress") return draw();
-    frame ??= nextFrame(draw);
+    if (event.type === "shareFinished") undo?.actions.afterShare(event.summary);
+    if (event.type === "shareProgress") drawing.soon();
+    else drawing.now();
   };
 
-  const busy = () =>
+  const paneBusy = () =>
     state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
+  const busy = () => paneBusy() || undo?.actions.busy() === true;
 
   const preview = () =>
     track(
@@ -311,29 +359,17 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
 
   const core: PaneCore = { deps, state: () => state, dispatch, track, busy };
   const run = shareEffects(core, preview);
-  const handlers: PaneHandlers = {
-    options: (patch: Partial<PaneOptions>) => {
-      // Today moves on while the pane is open: a date checked against a stale "now" could pass.
-      dispatch({ type: "clock", now: deps.clock.now() });
-      dispatch({ type: "optionsChanged", patch });
-    },
-    advanced: (open: boolean) => dispatch({ type: "advancedToggled", open }),
-    share: () => run.share("all"),
-    retryFailed: () => run.share("failed"),
-    cancel: run.cancel,
-    pauseAnswer: run.pauseAnswer,
-    refresh: () => void preview(),
-    ...accessEffects(core),
-    signOut: () => {
-      void track(
-        (deps.account.signOut?.() ?? Promise.resolve()).then(() =>
-          dispatch({ type: "account", status: deps.account.status() }),
-        ),
-      );
-    },
-  };
+  const handlers = paneHandlers(core, run, preview);
 
   const dom = createPaneDom(root, handlers);
+  // Undo a run / Remove expired access: its own card (panels/undo*.ts), after the others.
+  undo = createUndoCard({
+    deps: () => ({ workbook: deps.workbook, graph: deps.graphFor(state.options.route), clock: deps.clock }),
+    track,
+    paneBusy,
+  });
+  root.querySelector("main")?.append(undo.element);
+  undo.render();
   dom.applyTheme(deps.theme?.());
   dom.update(viewOf(state));
 
@@ -354,6 +390,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     dispatch({ type: "account", status: deps.account.status() }),
   );
   void preview();
+  undo.actions.start();
 
   return {
     state: () => state,
@@ -367,8 +404,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       }
     },
     dispose() {
-      if (frame !== undefined) cancelFrame(frame);
-      frame = undefined;
+      drawing.cancel();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       stopSelection?.();

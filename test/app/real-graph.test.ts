@@ -92,9 +92,10 @@ describe("$batch answers and bodies that are not Graph's JSON", () => {
     expect(granted).toHaveLength(6);
     // Read from the items, not guessed: no grant needed a second look at the permission list.
     expect(granted.filter((r) => /confirmed after a retry/.test(r["Note"] ?? ""))).toEqual([]);
+    // Two reads: who had access before, and the check after the run (verify-after.ts).
     expect(
       emu.ledger.requests.filter((r) => r.method === "GET" && r.path.endsWith("/permissions")),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it("an HTML page answered 200 to the permission read stops the run before anything is sent", async () => {

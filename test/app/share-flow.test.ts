@@ -116,12 +116,14 @@ describe("Share from selection, end to end", () => {
     // One recipient per invite request, at most 20 per $batch, each with the session header; session closed.
     expect(emu.ledger.invites).toHaveLength(42);
     // Round trips: find the workbook, one $batch opening the session and reading permissions, three
-    // $batch of invites (20 + 20 + 2), close the session.
+    // $batch of invites (20 + 20 + 2), one $batch reading the permissions to verify the grants, close the
+    // session.
     const topLevel = emu.ledger.requests
       .filter((r) => !r.inBatch)
       .map((r) => `${r.method} ${r.path.replace(/\/drives\/.*\/items\/[^/]+/, "/item")}`);
     expect(topLevel).toEqual([
       expect.stringMatching(/^GET \/shares\/u!/),
+      "POST /$batch",
       "POST /$batch",
       "POST /$batch",
       "POST /$batch",

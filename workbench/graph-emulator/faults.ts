@@ -66,6 +66,7 @@ const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
   throttledItemExecuted: [true, false],
   caller: ["delegated", "appOnly"],
   corsExposesRetryAfter: [true, false],
+  personalExpiry: ["premium", "refused"],
 };
 
 /** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */
@@ -93,6 +94,7 @@ export const ALL_FAULTS: FaultKind[] = [
   "resetAfter",
   "partialMail",
   "htmlOk",
+  "grantedNotListed",
 ];
 const ALL_TARGETS: FaultTarget[] = ["invite", "batch", "permissions", "session", "shares", "any"];
 
@@ -177,7 +179,8 @@ export class FaultEngine {
         ? ruleTarget === "batch"
         : ruleTarget === "any" || ruleTarget === target;
       if (!matches) continue;
-      if (rule.fault === "partialMail" && target !== "invite") continue;
+      if ((rule.fault === "partialMail" || rule.fault === "grantedNotListed") && target !== "invite")
+        continue;
       // A proxy or portal answers whole HTTP requests, never one item inside a $batch body.
       if (rule.fault === "htmlOk" && opts.batchItem === true) continue;
       if (this.random() < rule.rate) return rule;

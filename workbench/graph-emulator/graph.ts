@@ -38,6 +38,8 @@ interface RunContext {
   op: OpRequest;
   partialMail: boolean;
   partialMailApplied: boolean;
+  /** Fault grantedNotListed: the invite is answered, but its direct grant is not kept. */
+  notListed?: boolean;
   now: number;
 }
 
@@ -350,7 +352,11 @@ export class GraphCore {
     // open session on this item; invite does not refresh its idle timer.
     if (sessionId !== undefined && this.behaviour.inviteReadsSessionHeader === "refusesStale")
       this.session(sessionId, item, false, ctx.now);
-    const params = validateInvite(parseJsonBody(ctx.op.body), item.driveType);
+    const params = validateInvite(parseJsonBody(ctx.op.body), item.driveType, {
+      now: ctx.now,
+      personal: this.behaviour.personalExpiry ?? "premium",
+    });
+    this.pruneExpired(item, ctx.now);
     if (item.isRoot && item.driveType === "personal") {
       // driveitem-invite.md, Remarks: personal drives cannot create permissions on the root.
       throw new GraphError(
@@ -368,6 +374,9 @@ export class GraphCore {
         : grant(this.world, item, r, params, {
             omitInvitation: this.faults.config.omitInvitation === true,
           });
+      if (ctx.notListed === true && !viaLink) {
+        item.permissions = item.permissions.filter((p) => p.id !== permission.id);
+      }
       const emailSent = params.sendInvitation && !mailFails;
       this.ledger.invites.push({
         at: ctx.now,
@@ -394,7 +403,19 @@ export class GraphCore {
     return jsonResponse(mailFails ? 207 : 200, body);
   }
 
+  /**
+   * Graph's own expiry: a permission whose expirationDateTime has passed (on the emulator's clock) is gone.
+   * SharePoint's 0001-01-01 means "never".
+   */
+  private pruneExpired(item: ItemState, now: number): void {
+    item.permissions = item.permissions.filter((p) => {
+      const at = p.expirationDateTime;
+      return at === undefined || at.startsWith("0001-01-01") || Date.parse(at) > now;
+    });
+  }
+
   private listPermissions(item: ItemState, ctx: RunContext): OpResponse {
+    this.pruneExpired(item, ctx.now);
     const all = item.permissions.map((p) => structuredClone(p));
     const context = `${this.apiRoot}/$metadata#drives('${item.driveId}')/items('${item.id}')/permissions`;
     const topRaw = ctx.op.query.get("$top");
@@ -641,6 +662,7 @@ export class GraphCore {
       op,
       partialMail: rule?.fault === "partialMail",
       partialMailApplied: false,
+      notListed: rule?.fault === "grantedNotListed",
       now,
     };
     let response: OpResponse;
@@ -662,6 +684,8 @@ export class GraphCore {
           fingerprint,
           now,
         );
+      case "grantedNotListed":
+        return this.finish(op, { response, fault: "grantedNotListed" }, fingerprint, now);
       case "resetAfter":
         return this.finish(op, { response, fault: "resetAfter", socket: "resetAfter" }, fingerprint, now);
       default:
@@ -843,7 +867,7 @@ export class GraphCore {
     if (outerRule !== undefined) {
       if (outerRule.fault === "resetAfter")
         return outerFinish({ response, fault: "resetAfter", socket: "resetAfter" });
-      if (outerRule.fault !== "partialMail") {
+      if (outerRule.fault !== "partialMail" && outerRule.fault !== "grantedNotListed") {
         return outerFinish({
           response: this.faultResponse(outerRule.fault, undefined, op),
           fault: outerRule.fault,

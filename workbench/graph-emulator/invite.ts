@@ -76,7 +76,11 @@ export function recipientKeys(body: string | undefined): string[] {
     .sort();
 }
 
-export function validateInvite(raw: unknown, driveType: "business" | "personal"): InviteParams {
+export function validateInvite(
+  raw: unknown,
+  driveType: "business" | "personal",
+  expiry: { now: number; personal: "premium" | "refused" } = { now: Date.now(), personal: "premium" },
+): InviteParams {
   if (!isRecord(raw)) throw bad("The request body must be a JSON object with inviteParameters.");
   for (const key of Object.keys(raw)) {
     if (!KNOWN_PARAMS.has(key)) {
@@ -149,7 +153,9 @@ export function validateInvite(raw: unknown, driveType: "business" | "personal")
       // ODB/SharePoint apply it only to sharing links (microsoft-graph-docs#8820, #17383).
       throw bad("expirationDateTime is not supported for direct permission grants on this drive.");
     }
-    if (Date.parse(expiration) <= Date.now()) throw bad("expirationDateTime must be in the future.");
+    // OneDrive personal without a premium account (microsoft-graph-docs#14307).
+    if (expiry.personal === "refused") throw bad("Account Upgrade is required for this operation.");
+    if (Date.parse(expiration) <= expiry.now) throw bad("expirationDateTime must be in the future.");
     params.expirationDateTime = expiration;
   }
   const password = raw["password"];

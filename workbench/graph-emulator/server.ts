@@ -66,6 +66,13 @@ export interface Emulator {
    * back to the given one, else to EmulatorOptions.behaviour.
    */
   reset(seed?: Seed, behaviour?: GraphBehaviour): void;
+  /**
+   * Moves the emulator's clock forward (or back, with a negative value) by `ms`: permissions with an
+   * expiry that passes are gone, sessions idle out. reset() puts it back.
+   */
+  advanceClock(ms: number): void;
+  /** The emulator's time now (ms since the epoch). */
+  now(): number;
   /** Replaces the behaviour switches (state and ledger stay). */
   setBehaviour(b: GraphBehaviour): void;
   readonly behaviour: GraphBehaviour;
@@ -151,7 +158,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const ledger = emptyLedger();
   const faults = new FaultEngine(opts.faults ?? {}, ledger);
   let currentSeed: Seed = opts.seed ?? demoSeed();
-  const clock = opts.clock ?? Date.now;
+  const baseClock = opts.clock ?? Date.now;
+  let clockOffset = 0;
+  const clock = () => baseClock() + clockOffset;
   let core: GraphCore | undefined;
   let httpSerial = 0;
 
@@ -353,6 +362,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return json(200, summarizeLedger(ledger));
       }
       if (method === "GET" && path === "/_emulator/state") return json(200, emulator.snapshot());
+      if (method === "POST" && path === "/_emulator/clock") {
+        // Body: { "advanceSeconds": n } moves the emulator's clock (the expiry sweep's tests and demo).
+        const raw = parse();
+        const seconds = isRecord(raw) ? raw["advanceSeconds"] : undefined;
+        if (typeof seconds !== "number" || !Number.isFinite(seconds))
+          return json(400, errorBody("invalidRequest", "Expected { advanceSeconds: number }", ids));
+        emulator.advanceClock(seconds * 1000);
+        return json(200, { now: new Date(clock()).toISOString() });
+      }
       if (method === "POST" && path === "/_emulator/faults") {
         // Body: a FaultConfig, optionally with a `behaviour` (GraphBehaviour) beside its fields.
         const raw = parse() ?? {};
@@ -408,11 +426,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (seed !== undefined) currentSeed = seed;
       clearLedger(ledger);
       faults.resetRuntime();
+      clockOffset = 0;
       if (core !== undefined) {
         core.world = new World(currentSeed);
         core.behaviour = structuredClone(behaviour ?? startBehaviour);
       }
     },
+    advanceClock(ms: number): void {
+      clockOffset += ms;
+    },
+    now: () => clock(),
     setBehaviour(b: GraphBehaviour): void {
       (core as GraphCore).behaviour = structuredClone(b);
     },

@@ -72,6 +72,12 @@ export interface GraphBehaviour {
    * Retry-After, microsoft-graph-docs#17488). Newer captures and microsoft/dev-proxy list it.
    */
   corsExposesRetryAfter?: boolean;
+  /**
+   * Whether a OneDrive personal drive applies `expirationDateTime` on an invite: "premium" (default, the
+   * permission expires at that time) or "refused" (400, as without a premium account). Business drives
+   * always refuse it (microsoft-graph-docs#8820, #17383).
+   */
+  personalExpiry?: "premium" | "refused";
 }
 
 export interface SeedUser {
@@ -119,7 +125,13 @@ export type FaultKind =
   | "resetBefore"
   | "resetAfter"
   | "partialMail"
-  | "htmlOk";
+  | "htmlOk"
+  /**
+   * The invite answers 200 with the permission, but the grant never shows in the permission list (nor
+   * gives access): the "200 OK but no access" reports (microsoft-graph-docs-contrib#1038). Invites only;
+   * direct grants (a link grant is answered as usual).
+   */
+  | "grantedNotListed";
 
 export type FaultTarget = "invite" | "batch" | "permissions" | "session" | "shares" | "any";
 

@@ -7,6 +7,7 @@ export const FAULT_PRESETS = {
   none: "None",
   mixed: "Mixed: 429 with Retry-After, 503/504 after the invite ran, connection resets",
   throttling: "Throttling: SharePoint's resource budget (429 with a growing Retry-After)",
+  notListed: "Granted but not listed: some invites answer 200 but the grant never shows in the access list",
 } as const;
 
 export type FaultPresetName = keyof typeof FAULT_PRESETS;
@@ -39,6 +40,9 @@ export function faultPreset(name: FaultPresetName, timeScale = 1, seed = 11): Fa
       timeScale,
       budget: { costPerInvite: 5, unitsPerWindow: 40, windowSeconds: 10, retryAfterSeconds: 3 },
     };
+  }
+  if (name === "notListed") {
+    return { seed, timeScale, rules: [{ fault: "grantedNotListed", rate: 0.2, target: "invite" }] };
   }
   return { timeScale };
 }

@@ -1,8 +1,14 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { DEMO_ITEM_ID, startEmulator, type Emulator } from "../../../workbench/graph-emulator/index";
+import {
+  DEMO_ITEM_ID,
+  DEMO_PERSONAL_DRIVE_ID,
+  DEMO_PERSONAL_ITEM_ID,
+  startEmulator,
+  type Emulator,
+} from "../../../workbench/graph-emulator/index";
 import { useEmulator } from "../../helpers/use-emulator";
-import { arr, invite, obj, SEEDED_PERMISSIONS } from "../../../workbench/graph-emulator/helpers";
+import { arr, call, invite, obj, SEEDED_PERMISSIONS } from "../../../workbench/graph-emulator/helpers";
 
 const emulator = useEmulator();
 let emu: Emulator;
@@ -136,4 +142,50 @@ describe("CLI", () => {
     });
     expect(code).toBe(0);
   }, 20000);
+});
+
+describe("the emulator's clock", () => {
+  const PERSONAL_PATH = `/drives/${encodeURIComponent(DEMO_PERSONAL_DRIVE_ID)}/items/${DEMO_PERSONAL_ITEM_ID}`;
+  const DAY_S = 24 * 60 * 60;
+
+  it("POST /_emulator/clock moves it: an invite's expiry on a personal drive then ends the access", async () => {
+    const expires = new Date(emu.now() + DAY_S * 1000).toISOString();
+    const granted = await invite(
+      emu,
+      [{ email: "friend@outlook.com" }],
+      { expirationDateTime: expires },
+      {},
+      `${PERSONAL_PATH}/invite`,
+    );
+    expect(granted.status).toBe(200);
+    const before = emu.permissionsOf(DEMO_PERSONAL_DRIVE_ID, DEMO_PERSONAL_ITEM_ID).length;
+
+    const moved = await control("POST", "clock", { advanceSeconds: 2 * DAY_S });
+    expect(moved.status).toBe(200);
+    expect(Date.parse(String(obj(moved.body)["now"]))).toBeGreaterThan(Date.parse(expires));
+    const listed = await call(emu, "GET", `${PERSONAL_PATH}/permissions`);
+    expect(arr(obj(listed.body)["value"])).toHaveLength(before - 1);
+
+    expect((await control("POST", "clock", { advanceSeconds: "soon" })).status).toBe(400);
+    emu.reset();
+    expect(Math.abs(emu.now() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("a business drive refuses the expiry on an invite; a personal one without premium asks for an upgrade", async () => {
+    const expires = new Date(emu.now() + DAY_S * 1000).toISOString();
+    const business = await invite(emu, [{ email: "lee@contoso.com" }], { expirationDateTime: expires });
+    expect(business.status).toBe(400);
+    emu.setBehaviour({ personalExpiry: "refused" });
+    const personal = await invite(
+      emu,
+      [{ email: "friend@outlook.com" }],
+      { expirationDateTime: expires },
+      {},
+      `${PERSONAL_PATH}/invite`,
+    );
+    expect(personal.status).toBe(400);
+    expect(obj(obj(personal.body)["error"])["message"]).toBe(
+      "Account Upgrade is required for this operation.",
+    );
+  });
 });

@@ -11,6 +11,7 @@ import { pane } from "./pane";
 import { run } from "./run";
 import { selection } from "./selection";
 import { startup } from "./startup";
+import { undo } from "./undo";
 
 export const de: Translation<typeof en> = {
   ...common,
@@ -21,4 +22,5 @@ export const de: Translation<typeof en> = {
   ...access,
   ...run,
   ...startup,
+  ...undo,
 };

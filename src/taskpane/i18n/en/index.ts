@@ -9,6 +9,7 @@ import { pane } from "./pane";
 import { run } from "./run";
 import { selection } from "./selection";
 import { startup } from "./startup";
+import { undo } from "./undo";
 
 export const en = {
   ...common,
@@ -19,6 +20,7 @@ export const en = {
   ...access,
   ...run,
   ...startup,
+  ...undo,
 } as const;
 
 export type MessageKey = keyof typeof en;
