@@ -61,6 +61,7 @@ const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
   throttledItemExecuted: [true, false],
   caller: ["delegated", "appOnly"],
   corsExposesRetryAfter: [true, false],
+  directoryRefused: [true, false],
 };
 
 /** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */

@@ -72,6 +72,8 @@ export interface GraphBehaviour {
    * Retry-After, microsoft-graph-docs#17488). Newer captures and microsoft/dev-proxy list it.
    */
   corsExposesRetryAfter?: boolean;
+  /** The tenant stops members reading other users: /users and /groups answer 403 (directory.ts). */
+  directoryRefused?: boolean;
 }
 
 export interface SeedUser {
