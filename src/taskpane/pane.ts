@@ -3,7 +3,7 @@
 // module decides what is shown; the render module shows it.
 
 import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
-import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
+import type { Clock, DirectoryLookup, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
 import type { PauseInfo } from "../app/failure-pause";
 import { failedRecipients, readRecipients, runShare, type FlowTuning } from "../app/share-flow";
 import { isShareError, type ShareError } from "../core/errors";
@@ -11,6 +11,7 @@ import { logRowForRunError } from "../core/results";
 import { classifyDocumentUrl } from "../core/sharing-url";
 import { isGraphFailure } from "../core/graph-failure";
 import type { AccountSource } from "./account";
+import { createDirectoryCheck } from "./directory-check";
 import { createPaneDom, type PaneDom, type PaneHandlers } from "./render";
 import {
   initialState,
@@ -39,6 +40,8 @@ export interface PaneDeps {
   graphBaseUrl?: string;
   /** Wait after the last selection change before reading it again. */
   debounceMs?: number;
+  /** Who each recipient is (directory-check.ts); without it the preview shows no kinds. */
+  directory?: DirectoryLookup;
 }
 
 export interface PaneController {
@@ -252,10 +255,16 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
   const busy = () =>
     state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
 
+  const directory = createDirectoryCheck(
+    { directory: deps.directory, clock: deps.clock, timeScale: deps.tuning?.timeScale ?? 1 },
+    (event) => dispatch(event),
+    (p) => track(p),
+  );
   const preview = () =>
     track(
       (async () => {
         const seq = ++previewSeq;
+        directory.abort();
         dispatch({ type: "previewStarted" });
         try {
           const parsed = await readRecipients(deps.workbook);
@@ -264,6 +273,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
           const failedKeys = failedRecipients(parsed);
           const failedRows = parsed.rows.filter((r) => r.recipientKeys.some((k) => failedKeys.has(k))).length;
           dispatch({ type: "previewLoaded", parsed, failedRows });
+          directory.onPreview(parsed.recipients);
         } catch (e) {
           if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
         }
@@ -284,6 +294,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     cancel: run.cancel,
     pauseAnswer: run.pauseAnswer,
     refresh: () => void preview(),
+    checkDirectory: () => directory.ask(),
     ...accessEffects(core),
     signOut: () => {
       void track(
@@ -330,6 +341,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       stopSelection?.();
       stopAccount?.();
       run.abort();
+      directory.abort();
     },
   };
 }

@@ -2,6 +2,7 @@
 
 import { h, setList, setText, show, type PaneHandlers, type PanelDom } from "../dom";
 import type { PaneView } from "../state";
+import { directoryDom, kindBadge } from "./directory-dom";
 
 export function selectionDom(on: PaneHandlers): PanelDom {
   const previewSummary = h("p", { id: "preview-summary" });
@@ -46,12 +47,14 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     tabindex: "0",
   });
   const rejectedBlock = h("div", { id: "rejected", hidden: true }, rejectedTitle, rejectedList);
+  const directory = directoryDom(on);
   const element = h(
     "section",
     { class: "card", "aria-labelledby": "preview-title", "aria-busy": "false" },
     h("div", { class: "card-head" }, h("h2", { id: "preview-title" }, "Selection"), refresh),
     previewSummary,
     counts,
+    directory.element,
     previewError,
     ownSettings,
     recipients,
@@ -65,6 +68,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     setText(countValid, String(p.counts.valid));
     setText(countRejected, String(p.counts.rejected));
     setText(countDuplicates, String(p.counts.duplicates));
+    directory.update(view.directory);
     show(previewError, p.error !== undefined);
     if (p.error)
       previewError.replaceChildren(
@@ -85,6 +89,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
           h("span", { class: "primary-text" }, r.text),
           h("span", { class: "cell" }, r.cell),
           r.own !== undefined && h("span", { class: "own" }, r.own),
+          kindBadge(view.directory.tags[r.cell]),
         ),
       "recipients",
     );

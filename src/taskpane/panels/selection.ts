@@ -34,6 +34,8 @@ export interface PreviewData {
   failedRows: number;
   /** Recipients with their own Role / Message / Expires. */
   withOwnSettings: number;
+  /** Each listed recipient's key, by its cell (the directory check's answers are by key). */
+  keyByCell: Record<string, string>;
 }
 
 export type PreviewState =
@@ -71,6 +73,7 @@ export function previewData(parsed: ParsedSelection, failedRows: number): Previe
   return {
     recipients,
     rejected: parsed.rejected.map((r) => ({ cell: r.cell.address, text: r.text, reason: r.message })),
+    keyByCell: Object.fromEntries(parsed.recipients.map((r) => [r.source.address, r.key])),
     duplicates: parsed.duplicates.length,
     failedRows,
     withOwnSettings,

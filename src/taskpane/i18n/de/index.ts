@@ -4,7 +4,9 @@
 import type { Translation } from "../format";
 import type { en } from "../en";
 import { common } from "./common";
+import { directory } from "./directory";
 
 export const de: Translation<typeof en> = {
   ...common,
+  ...directory,
 };
