@@ -72,21 +72,28 @@ export async function checkRecipients(
   const home = await deps.directory.homeDomains(call);
   if (run.signal.aborted) return { kind: "stale" };
   if (home.kind === "unavailable") return home;
-  if (home.kind !== "ok") return refusedOr(home, { kind: "done", verdicts: new Map() });
-  const domains = new Set(home.domains);
+  // The organisation's domains: the person's own (/me), and those of the members found below. A /me that
+  // failed leaves only the latter.
+  const domains = new Set(home.kind === "ok" ? home.domains : []);
   const verdicts = new Map<string, DirectoryVerdict>();
-  const inDomainMissing: Recipient[] = [];
+  const unknown: Recipient[] = [];
   const userPass: Pass = {
     lookup: (a) => deps.directory.lookupUsers(a, call),
     settle: (r, hit) => {
-      if (hit.found === "user") return { kind: hit.guest ? "guest" : "member" };
-      if (!domains.has(domainOf(r.value))) return { kind: "newExternal" };
-      inDomainMissing.push(r);
-      return undefined;
+      if (hit.found !== "user") return void unknown.push(r);
+      if (!hit.guest) domains.add(domainOf(r.value));
+      return { kind: hit.guest ? "guest" : "member" };
     },
   };
   const users = await runPass(deps, emails, userPass, run, verdicts);
   if (users !== undefined) return users;
+  const external = unknown.filter((r) => !domains.has(domainOf(r.value)));
+  const inDomainMissing = unknown.filter((r) => domains.has(domainOf(r.value)));
+  if (external.length > 0) {
+    const found = new Map(external.map((r): [string, DirectoryVerdict] => [r.key, { kind: "newExternal" }]));
+    for (const [k, v] of found) verdicts.set(k, v);
+    run.onVerdicts(found);
+  }
   if (inDomainMissing.length === 0) return { kind: "done", verdicts };
   const groupPass: Pass = {
     lookup: (a) => deps.directory.lookupGroups(a, call),
@@ -103,13 +110,6 @@ export async function checkRecipients(
     return { kind: "done", verdicts };
   }
   return groups ?? { kind: "done", verdicts };
-}
-
-function refusedOr(result: DirectoryBatchResult, otherwise: CheckOutcome): CheckOutcome {
-  if (result.kind === "failed" && (result.status === 403 || result.status === 401)) {
-    return { kind: "unavailable", why: "refused" };
-  }
-  return otherwise;
 }
 
 /**
