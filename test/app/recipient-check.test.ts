@@ -106,6 +106,23 @@ describe("the recipient check", () => {
     expect(seen[2]?.size).toBe(15);
   });
 
+  it("waits out a throttled lookup (429 with Retry-After) and looks it up again: every address answered", async () => {
+    emu.setFaults({
+      seed: 3,
+      timeScale: 0.001,
+      rules: [{ fault: "throttle", rate: 0.3, target: "any", retryAfterSeconds: 2 }],
+    });
+    const people = DEMO_USERS.slice(0, 30).map((u) => u.email);
+    const { outcome } = await check(recipients(people));
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    const throttled = emu.ledger.requests.filter((r) => r.inBatch && r.path === "/users" && r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect([...outcome.verdicts.values()].map((v) => v.kind)).toEqual(people.map(() => "member"));
+    // Each throttled lookup was sent again, once per 429.
+    const lookups = emu.ledger.requests.filter((r) => r.inBatch && r.path === "/users");
+    expect(lookups).toHaveLength(people.length + throttled.length);
+  });
+
   it("reports the check unavailable when Graph refuses the directory (403), and sharing still works", async () => {
     emu.setBehaviour({ directoryRefused: true });
     const { outcome, seen } = await check(recipients(sample));
