@@ -57,7 +57,7 @@ const LOOKUP_OPTIONS: ShareOptions = { role: "read", requireSignIn: true, sendIn
 
 interface Pass {
   lookup: (addresses: string[]) => Promise<DirectoryBatchResult>;
-  /** What to make of one address's hit; undefined: nothing yet (a group lookup follows). */
+  /** What to make of one address's hit; undefined: decided later (external, or a group lookup follows). */
   settle: (r: Recipient, hit: DirectoryHit) => DirectoryVerdict | undefined;
 }
 
@@ -102,11 +102,11 @@ export async function checkRecipients(
   const groups = await runPass(deps, inDomainMissing, groupPass, run, verdicts);
   if (groups?.kind === "unavailable" && groups.why === "refused") {
     // No group scope: these addresses are not people of the directory; whether they are groups is unknown.
-    const unknown = new Map(
+    const maybeGroups = new Map(
       inDomainMissing.map((r) => [r.key, { kind: "notFound", groupsUnknown: true } as const]),
     );
-    for (const [k, v] of unknown) verdicts.set(k, v);
-    if (!run.signal.aborted) run.onVerdicts(unknown);
+    for (const [k, v] of maybeGroups) verdicts.set(k, v);
+    if (!run.signal.aborted) run.onVerdicts(maybeGroups);
     return { kind: "done", verdicts };
   }
   return groups ?? { kind: "done", verdicts };
