@@ -14,6 +14,7 @@ import {
   signInFailed,
   signInNotConfigured,
 } from "./auth-errors";
+import { directoryTokenRefusal } from "../core/directory";
 import { buildDialogUrl, type AccountSummary, type DialogResult } from "./dialog-protocol";
 import { GRAPH_SCOPES, NOT_CONFIGURED_TEXT } from "./settings";
 
@@ -76,6 +77,16 @@ export interface SignIn {
   status(): SignInStatus;
   /** Called after sign-in and sign-out, so the pane can show who is signed in. Returns an unsubscribe. */
   onChange(listener: () => void): () => void;
+  /**
+   * A token that also carries `extra` scopes (incremental consent: the directory check's
+   * User.ReadBasic.All). Silent unless interactive, when the person is asked to consent. Throws
+   * directoryTokenRefusal ("consentNeeded" when only asking would help, else "declined"), never a
+   * ShareError: sharing does not depend on it.
+   */
+  scopedToken(
+    extra: readonly string[],
+    options: { interactive: boolean; forceRefresh?: boolean },
+  ): Promise<string>;
 }
 
 /** A token this close to its expiry is renewed first, so a long share does not run out mid-batch. */
@@ -98,6 +109,7 @@ export function createMsalTokenProvider(deps: MsalTokenProviderDeps): SignIn {
     signOut: () => msal.signOut(),
     status: () => msal.status(),
     onChange: (listener) => msal.onChange(listener),
+    scopedToken: (extra, options) => msal.scopedToken(extra, options),
   };
 }
 
@@ -113,6 +125,9 @@ class MsalSignIn {
   private path: Path | undefined;
   private selectAccountNext = false;
   private pending: Promise<string> | undefined;
+  /** Tokens with extra scopes (scopedToken), by the scopes asked for. */
+  private readonly scoped = new Map<string, { accessToken: string; expiresOn: number }>();
+  private readonly scopedPending = new Map<string, Promise<string>>();
   // Bumped by signOut, so a sign-in that was under way when the person signed out is not remembered.
   private generation = 0;
 
@@ -212,8 +227,11 @@ class MsalSignIn {
     return this.accept({ ...result, info: undefined }, "dialog", started);
   }
 
-  private async silent(client: NestableClientLike, forceRefresh: boolean): Promise<TokenResultLike> {
-    const scopes = this.scopes;
+  private async silent(
+    client: NestableClientLike,
+    forceRefresh: boolean,
+    scopes: string[] = this.scopes,
+  ): Promise<TokenResultLike> {
     if (this.naaAccount) return client.acquireTokenSilent({ scopes, account: this.naaAccount, forceRefresh });
     // SilentRequest has no loginHint; ssoSilent is MSAL's silent call that takes one (same NAA path).
     // After a 401 the hint is skipped: ssoSilent could answer from MSAL's cache with the rejected token.
@@ -268,6 +286,61 @@ class MsalSignIn {
     return this.pending;
   }
 
+  scopedToken(
+    extra: readonly string[],
+    options: { interactive: boolean; forceRefresh?: boolean },
+  ): Promise<string> {
+    const scopes = [...new Set([...this.scopes, ...extra])];
+    const key = `${options.interactive ? "ask" : "silent"} ${scopes.join(" ")}`;
+    const cacheKey = scopes.join(" ");
+    if (options.forceRefresh) this.scoped.delete(cacheKey);
+    const held = this.scoped.get(cacheKey);
+    if (held && held.expiresOn - EXPIRY_MARGIN_MS > this.deps.clock.now())
+      return Promise.resolve(held.accessToken);
+    let pending = this.scopedPending.get(key);
+    if (!pending) {
+      pending = this.acquireScoped(scopes, options.interactive, options.forceRefresh === true).finally(() =>
+        this.scopedPending.delete(key),
+      );
+      this.scopedPending.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Only through nested app authentication: the dialog fallback signs in for sharing alone. */
+  private async acquireScoped(
+    scopes: string[],
+    interactive: boolean,
+    forceRefresh: boolean,
+  ): Promise<string> {
+    const started = this.generation;
+    const client = await this.clientOrUndefined();
+    if (!client) throw directoryTokenRefusal("declined");
+    let result: TokenResultLike;
+    try {
+      result = await this.silent(client, forceRefresh, scopes);
+    } catch (e) {
+      if (!isInteractionRequired(e)) throw directoryTokenRefusal("declined");
+      if (!interactive) throw directoryTokenRefusal("consentNeeded");
+      const popup: PopupRequest = { scopes };
+      if (this.naaAccount) popup.account = this.naaAccount;
+      try {
+        result = await client.acquireTokenPopup(popup);
+      } catch {
+        throw directoryTokenRefusal("declined");
+      }
+    }
+    if (!result.accessToken) throw directoryTokenRefusal("declined");
+    if (started === this.generation) {
+      this.scoped.set(scopes.join(" "), {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn?.getTime() ?? 0,
+      });
+      if (!this.account && result.account) this.fromMsal(result, started);
+    }
+    return result.accessToken;
+  }
+
   currentAccount(): AccountSummary | undefined {
     return this.account ? { ...this.account } : undefined;
   }
@@ -275,6 +348,7 @@ class MsalSignIn {
   signOut(): void {
     this.generation += 1;
     this.token = undefined;
+    this.scoped.clear();
     this.account = undefined;
     this.naaAccount = undefined;
     this.path = undefined;
@@ -316,5 +390,6 @@ export function createUnconfiguredSignIn(): SignIn {
     signOut: () => undefined,
     status: () => ({ state: "notConfigured", text: NOT_CONFIGURED_TEXT, canSignOut: false }),
     onChange: () => () => undefined,
+    scopedToken: () => Promise.reject(directoryTokenRefusal("declined")),
   };
 }

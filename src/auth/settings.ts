@@ -15,6 +15,14 @@ export const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organization
  */
 export const GRAPH_SCOPES: readonly string[] = ["Files.ReadWrite.All"];
 
+/**
+ * The recipient check's extra scope, asked for when the check first runs (incremental consent). It lets
+ * the add-in read the basic profile of the organisation's users (name, mail, user principal name, user
+ * type) and needs no admin consent by default
+ * (https://learn.microsoft.com/graph/permissions-reference#userreadbasicall). Sharing never needs it.
+ */
+export const DIRECTORY_SCOPES: readonly string[] = ["User.ReadBasic.All"];
+
 export const NOT_CONFIGURED_TEXT = "Sign-in is not configured in this build.";
 
 export interface AuthSettings {

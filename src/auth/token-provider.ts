@@ -5,7 +5,7 @@
 import type { TokenProvider } from "../graph/http";
 import { signInNotConfigured } from "./auth-errors";
 
-export { authConfigured, NOT_CONFIGURED_TEXT, GRAPH_SCOPES } from "./settings";
+export { authConfigured, NOT_CONFIGURED_TEXT, GRAPH_SCOPES, DIRECTORY_SCOPES } from "./settings";
 export { createDefaultTokenProvider } from "./default-provider";
 export { createMsalTokenProvider, createUnconfiguredSignIn, EXPIRY_MARGIN_MS } from "./msal-token-provider";
 export type {

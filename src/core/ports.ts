@@ -138,3 +138,46 @@ export interface GraphPort {
   /** HTTP round trips so far. */
   roundTrips(): number;
 }
+
+/** What the directory says about one address (src/core/directory.ts reads Graph's answers into it). */
+export type DirectoryHit =
+  | { found: "user"; guest: boolean; displayName?: string }
+  | { found: "group"; displayName?: string }
+  | { found: "none" }
+  | { found: "error"; status: number; code: string; retryAfter: string | null };
+
+/** Why the directory cannot be asked at all. */
+export type DirectoryUnavailable =
+  /** The scope was never granted and this call could not ask (not started by the person). */
+  | "consentNeeded"
+  /** The person closed or declined the consent, or the sign-in failed. */
+  | "declined"
+  /** Graph answered 403 (Authorization_RequestDenied): the token or the tenant does not allow it. */
+  | "refused";
+
+/** The answer to one $batch of lookups: per address, or the batch itself failed, or no token. */
+export type DirectoryBatchResult =
+  | { kind: "items"; hits: Map<string, DirectoryHit> }
+  | { kind: "failed"; status: number; code: string; retryAfter: string | null }
+  | { kind: "unavailable"; why: DirectoryUnavailable };
+
+/** How a lookup may get its token: interactive lets the sign-in ask the person for the scope. */
+export interface DirectoryCallOptions {
+  interactive: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * The directory (Microsoft Entra ID through Graph), asked with the user-consentable User.ReadBasic.All
+ * scope; implemented by src/graph/directory-api.ts.
+ */
+export interface DirectoryLookup {
+  /** The domains of the signed-in person's own addresses (GET /me): addresses there are colleagues. */
+  homeDomains(
+    options: DirectoryCallOptions,
+  ): Promise<{ kind: "ok"; domains: string[] } | DirectoryBatchResult>;
+  /** One $batch of at most 20 `GET /users?$filter=mail eq … or userPrincipalName eq …`; never throws for HTTP. */
+  lookupUsers(addresses: string[], options: DirectoryCallOptions): Promise<DirectoryBatchResult>;
+  /** One $batch of at most 20 `GET /groups?$filter=mail eq …` (needs a group scope: 403 without). */
+  lookupGroups(addresses: string[], options: DirectoryCallOptions): Promise<DirectoryBatchResult>;
+}

@@ -19,6 +19,8 @@ export interface PaneHandlers {
   confirmRevoke(): void;
   dismissRevoke(): void;
   signOut(): void;
+  /** Asks for the directory scope and checks who the recipients are (panels/directory.ts). */
+  checkDirectory(): void;
 }
 
 /** A panel of the page: its element, and how it follows the view. */

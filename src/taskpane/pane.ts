@@ -3,7 +3,7 @@
 // module decides what is shown; the render module shows it.
 
 import { accessLine, listAccess, planRevoke, revokeAccess, type RevokePlan } from "../app/manage-access";
-import type { Clock, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
+import type { Clock, DirectoryLookup, GraphPort, InviteRoute, PaneWorkbookPort } from "../core/ports";
 import type { PauseInfo } from "../app/failure-pause";
 import { readRecipients, retryCounts, runShare, type FlowTuning } from "../app/share-flow";
 import { isShareError, type ShareError } from "../core/errors";
@@ -12,6 +12,7 @@ import { classifyDocumentUrl } from "../core/sharing-url";
 import { isGraphFailure } from "../core/graph-failure";
 import type { AccountSource } from "./account";
 import { wantsAccessSelection } from "./panels/access";
+import { createDirectoryCheck } from "./directory-check";
 import { createPaneDom, type PaneDom, type PaneHandlers } from "./render";
 import {
   initialState,
@@ -46,6 +47,8 @@ export interface PaneDeps {
   graphBaseUrl?: string;
   /** Wait after the last selection change before reading it again. */
   debounceMs?: number;
+  /** Who each recipient is (directory-check.ts); without it the preview shows no kinds. */
+  directory?: DirectoryLookup;
 }
 
 export interface PaneController {
@@ -267,6 +270,7 @@ function paneHandlers(
   core: PaneCore,
   run: ReturnType<typeof shareEffects>,
   preview: () => Promise<void>,
+  directory: ReturnType<typeof createDirectoryCheck>,
 ): PaneHandlers {
   const { deps, dispatch, track } = core;
   return {
@@ -281,6 +285,7 @@ function paneHandlers(
     cancel: run.cancel,
     pauseAnswer: run.pauseAnswer,
     refresh: () => void preview(),
+    checkDirectory: () => directory.ask(),
     ...accessEffects(core),
     signOut: () => {
       void track(
@@ -326,10 +331,17 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     state.run.kind === "running" || ["loading", "planning", "revoking"].includes(state.access.kind);
   const busy = () => paneBusy() || undo?.actions.busy() === true;
 
+  const directory = createDirectoryCheck(
+    { directory: deps.directory, clock: deps.clock, timeScale: deps.tuning?.timeScale ?? 1 },
+    (event) => dispatch(event),
+    (p) => track(p),
+  );
+
   const preview = () =>
     track(
       (async () => {
         const seq = ++previewSeq;
+        directory.abort();
         dispatch({ type: "previewStarted" });
         try {
           const parsed = await readRecipients(deps.workbook);
@@ -338,6 +350,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
           const retry = retryCounts(parsed);
           dispatch({ type: "retryCounted", retry });
           dispatch({ type: "previewLoaded", parsed, failedRows: retry.failed + retry.notSent });
+          directory.onPreview(parsed.recipients);
         } catch (e) {
           if (seq === previewSeq) dispatch({ type: "previewFailed", error: e });
         }
@@ -359,7 +372,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
 
   const core: PaneCore = { deps, state: () => state, dispatch, track, busy };
   const run = shareEffects(core, preview);
-  const handlers = paneHandlers(core, run, preview);
+  const handlers = paneHandlers(core, run, preview, directory);
 
   const dom = createPaneDom(root, handlers);
   // Undo a run / Remove expired access: its own card (panels/undo*.ts), after the others.
@@ -411,6 +424,7 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
       stopRows?.();
       stopAccount?.();
       run.abort();
+      directory.abort();
     },
   };
 }

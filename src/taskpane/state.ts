@@ -27,6 +27,14 @@ import {
 } from "./panels/account";
 import type { Banner } from "./panels/common";
 import {
+  directoryView,
+  isDirectoryEvent,
+  reduceDirectory,
+  type DirectoryEvent,
+  type DirectoryState,
+  type DirectoryView,
+} from "./panels/directory";
+import {
   initialOptions,
   isOptionsEvent,
   optionsView,
@@ -49,6 +57,7 @@ import {
   isPreviewEvent,
   previewView,
   reducePreview,
+  shownPreview,
   type PreviewEvent,
   type PreviewState,
   type PreviewView,
@@ -73,6 +82,8 @@ export interface PaneState {
   account: AccountStatus;
   location: Location;
   preview: PreviewState;
+  /** Who each recipient is, from the directory (panels/directory.ts). */
+  directory: DirectoryState;
   options: PaneOptions;
   run: RunState;
   access: AccessState;
@@ -98,6 +109,7 @@ export function initialState(init: {
     account: init.account,
     location: init.location,
     preview: { kind: "loading" },
+    directory: { kind: "idle" },
     options,
     run: { kind: "idle" },
     retry: { failed: 0, notSent: 0 },
@@ -112,6 +124,7 @@ export function initialState(init: {
 export type PaneEvent =
   | AccountEvent
   | PreviewEvent
+  | DirectoryEvent
   | OptionsEvent
   | { type: "advancedToggled"; open: boolean }
   | { type: "clock"; now: number }
@@ -122,6 +135,7 @@ export type PaneEvent =
 export function reduce(state: PaneState, event: PaneEvent): PaneState {
   if (isAccountEvent(event)) return { ...state, account: reduceAccount(state.account, event) };
   if (isPreviewEvent(event)) return { ...state, preview: reducePreview(state.preview, event) };
+  if (isDirectoryEvent(event)) return { ...state, directory: reduceDirectory(state.directory, event) };
   if (isOptionsEvent(event)) return { ...state, options: reduceOptions(state.options, event) };
   if (isRunEvent(event)) {
     const run = reduceRun(state.run, event);
@@ -145,6 +159,7 @@ export interface PaneView extends ActionsView {
   /** Why sharing can't start here, shown above everything. */
   blocker?: Banner;
   preview: PreviewView;
+  directory: DirectoryView;
   options: OptionsView;
   openLog: RunView["openLog"];
   progress?: NonNullable<RunView["progress"]>;
@@ -182,9 +197,11 @@ export function viewOf(state: PaneState): PaneView {
     actions.share.hint = t("pane.shareAgain", { count: preview.counts.valid });
   const { progress, pause, ...results } = runView(run);
   const accessShown = accessView(access, { busy, graphUsable });
+  const shown = Object.entries(shownPreview(state.preview)?.keyByCell ?? {});
   const view: PaneView = {
     account: accountView(state.account),
     preview,
+    directory: directoryView(state.directory, shown),
     options: optionsShown,
     ...actions,
     ...results,

@@ -3,7 +3,8 @@
 
 import type { InviteRoute } from "../core/ports";
 import { systemClock } from "../app/system-clock";
-import { createDefaultTokenProvider, staticTokenProvider } from "../auth/token-provider";
+import { createDefaultTokenProvider, DIRECTORY_SCOPES, staticTokenProvider } from "../auth/token-provider";
+import { DirectoryApi, type DirectoryTokenProvider } from "../graph/directory-api";
 import { GraphApi } from "../graph/graph-api";
 import { GraphHttp, type TokenProvider } from "../graph/http";
 import { createExcelWorkbookPort } from "../office/excel-workbook";
@@ -14,13 +15,27 @@ import { languageFor, setLanguage, t } from "./i18n";
 import { mountPane } from "./pane";
 import { startPane, startupWaitMs } from "./startup";
 
-function signInFor(devToken: string | undefined): { getToken: TokenProvider; account: AccountSource } {
+interface PaneSignIn {
+  getToken: TokenProvider;
+  /** A token that also carries the directory scope (the recipient check); asks only when interactive. */
+  directoryToken: DirectoryTokenProvider;
+  account: AccountSource;
+}
+
+function signInFor(devToken: string | undefined): PaneSignIn {
   // ---- Sign-in (src/auth) -------------------------------------------------------------------------
   // A development build with ?token= talks to the Graph emulator; every other build signs in with MSAL
   // (or says "Sign-in is not configured in this build" when it was built without a client ID).
-  if (devToken) return { getToken: staticTokenProvider(devToken), account: developmentAccount() };
+  if (devToken) {
+    const getToken = staticTokenProvider(devToken);
+    return { getToken, directoryToken: () => getToken(), account: developmentAccount() };
+  }
   const signIn = createDefaultTokenProvider();
-  return { getToken: signIn.getToken, account: accountFromSignIn(signIn) };
+  return {
+    getToken: signIn.getToken,
+    directoryToken: (options) => signIn.scopedToken(DIRECTORY_SCOPES, options),
+    account: accountFromSignIn(signIn),
+  };
 }
 
 /**
@@ -47,7 +62,7 @@ function main(): void {
     return;
   }
   const config = readConfig(window.location.search);
-  const { getToken, account } = signInFor(config.devToken);
+  const { getToken, directoryToken, account } = signInFor(config.devToken);
   const http = new GraphHttp({ baseUrl: config.graphBaseUrl, getToken });
   const clients = new Map<InviteRoute, GraphApi>();
   const graphFor = (route: InviteRoute) => {
@@ -63,6 +78,7 @@ function main(): void {
     graphFor,
     clock: systemClock,
     account,
+    directory: new DirectoryApi({ baseUrl: config.graphBaseUrl, getToken: directoryToken }),
     route: config.route,
     graphBaseUrl: config.graphBaseUrl,
     tuning: { timeScale: config.timeScale },

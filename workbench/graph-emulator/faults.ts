@@ -67,6 +67,7 @@ const BEHAVIOUR_CHOICES: Record<string, readonly unknown[]> = {
   caller: ["delegated", "appOnly"],
   corsExposesRetryAfter: [true, false],
   personalExpiry: ["premium", "refused"],
+  directoryRefused: [true, false],
 };
 
 /** undefined when `value` is absent or a valid GraphBehaviour, else what is wrong with it. */

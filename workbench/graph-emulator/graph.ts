@@ -22,6 +22,7 @@ import {
   revokeFromLink,
   validateInvite,
 } from "./invite";
+import { answerDirectory, directoryCollection } from "./directory";
 import { scopeError } from "./jwt-check";
 import type { ItemState, SessionState, World } from "./state";
 import type { FaultKind, FaultRule, GraphBehaviour, Ledger } from "./types";
@@ -228,6 +229,13 @@ export class GraphCore {
     // included, costs 5 resource units; the budget's costPerInvite is that per-operation cost.
     const permissionCost = inviteCost;
     if (segs.length === 0) throw segmentError("");
+    if (directoryCollection(op.path) !== undefined) {
+      return {
+        target: "other",
+        cost: readCost,
+        run: (ctx) => answerDirectory(ctx.op, this.world, this.behaviour),
+      };
+    }
 
     if (segs[0]?.toLowerCase() === "shares") {
       if (segs.length !== 3 || segs[2]?.toLowerCase() !== "driveitem")

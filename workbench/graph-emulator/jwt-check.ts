@@ -13,6 +13,7 @@
 
 import { decodeJwtClaims, looksLikeJwt } from "../identity/jwt";
 import { GRAPH_AUDIENCES } from "../identity/identity-provider";
+import { directoryCollection, directoryScopeError } from "./directory";
 import { GraphError } from "./http-types";
 
 /** Delegated scopes that allow changing files and their sharing (any one suffices). */
@@ -85,6 +86,8 @@ export function scopeError(
   method: string,
   path: string,
 ): GraphError | undefined {
+  // The directory (/users, /groups, /me) asks for directory scopes, not file ones (directory.ts).
+  if (directoryCollection(path) !== undefined) return directoryScopeError(authorization, path);
   const token = bearer(authorization);
   if (token === undefined || !looksLikeJwt(token)) return undefined;
   const claims = decodeJwtClaims(token);

@@ -78,6 +78,8 @@ export interface GraphBehaviour {
    * always refuse it (microsoft-graph-docs#8820, #17383).
    */
   personalExpiry?: "premium" | "refused";
+  /** The tenant stops members reading other users: /users and /groups answer 403 (directory.ts). */
+  directoryRefused?: boolean;
 }
 
 export interface SeedUser {

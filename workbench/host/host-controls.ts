@@ -4,6 +4,11 @@
 
 export type ExcelVersion = "current" | "old";
 export type DocumentKind = "cloud" | "local" | "unsaved";
+/**
+ * The recipient check's directory scope (User.ReadBasic.All): "ask" (the person grants it when the check
+ * asks), "decline" (the person declines it), "admin" (an admin already granted it, and a group scope too).
+ */
+export type DirectoryConsent = "ask" | "decline" | "admin";
 
 export interface HostControls {
   /** "old": an Excel without ExcelApi 1.9 (ExcelApi up to 1.8), which the add-in does not support. */
@@ -17,6 +22,7 @@ export interface HostControls {
   consent: boolean;
   /** The person closes the sign-in window instead of consenting. */
   popupCancelled: boolean;
+  directory: DirectoryConsent;
   /** Lifetime of the tokens the identity provider issues, in seconds. */
   tokenLifetimeSeconds: number;
 }
@@ -28,6 +34,7 @@ export const DEFAULT_CONTROLS: HostControls = {
   naa: true,
   consent: true,
   popupCancelled: false,
+  directory: "ask",
   tokenLifetimeSeconds: 3600,
 };
 
@@ -56,7 +63,8 @@ function languageOf(raw: string | null): string {
 
 /**
  * Controls from query parameters: excel=old, document=local|unsaved, lang=<tag>, naa=off, consent=no,
- * popup=cancel, tokenLifetime=<s>.
+ * popup=cancel,
+ * directory=decline|admin, tokenLifetime=<s>.
  */
 export function controlsFromQuery(search: string): HostControls {
   const params = new URLSearchParams(search);
@@ -69,11 +77,22 @@ export function controlsFromQuery(search: string): HostControls {
     naa: flag(params, "naa", DEFAULT_CONTROLS.naa),
     consent: flag(params, "consent", DEFAULT_CONTROLS.consent),
     popupCancelled: params.get("popup") === "cancel",
+    directory: directoryConsent(params.get("directory")),
     tokenLifetimeSeconds:
       Number.isFinite(lifetime) && lifetime > 0
         ? Math.round(lifetime)
         : DEFAULT_CONTROLS.tokenLifetimeSeconds,
   };
+}
+
+function directoryConsent(raw: string | null): DirectoryConsent {
+  return raw === "decline" || raw === "admin" ? raw : "ask";
+}
+
+/** The scopes an admin consented to for everyone, and the ones the person declines, for a choice. */
+export function directoryScopes(choice: DirectoryConsent): { consented: string[]; declined: string[] } {
+  if (choice === "admin") return { consented: ["User.ReadBasic.All", "GroupMember.Read.All"], declined: [] };
+  return { consented: [], declined: choice === "decline" ? ["User.ReadBasic.All"] : [] };
 }
 
 /** The query parameters that give `controls` (defaults left out). */
@@ -85,6 +104,7 @@ export function controlsToQuery(controls: HostControls): URLSearchParams {
   if (!controls.naa) q.set("naa", "off");
   if (!controls.consent) q.set("consent", "no");
   if (controls.popupCancelled) q.set("popup", "cancel");
+  if (controls.directory !== "ask") q.set("directory", controls.directory);
   if (controls.tokenLifetimeSeconds !== DEFAULT_CONTROLS.tokenLifetimeSeconds) {
     q.set("tokenLifetime", String(controls.tokenLifetimeSeconds));
   }

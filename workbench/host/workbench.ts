@@ -6,7 +6,8 @@
 // URL parameters (all optional): graph=<emulator base url>, timeScale=<0..1>,
 // faults=none|mixed|throttling (applied to the emulator when the page opens), sample=<20..5000> (data
 // rows of the sample workbook; "Load sample" changes it), and the host controls of
-// host-controls.ts (excel=old, document=local|unsaved, lang=de-DE, naa=off, consent=no, popup=cancel, tokenLifetime=);
+// host-controls.ts (excel=old, document=local|unsaved, lang=de-DE, naa=off, consent=no, popup=cancel,
+// directory=decline|admin, tokenLifetime=);
 // trace=1 logs every office.js message to the console.
 
 import type { WorkbookModel } from "../excel-model/model";
@@ -15,6 +16,7 @@ import type { WorkbenchConfig } from "./bridge";
 import {
   controlsFromQuery,
   controlsToQuery,
+  directoryScopes,
   documentUrlFor,
   requirementSets,
   type HostControls,
@@ -212,6 +214,10 @@ async function main(): Promise<void> {
     idp.tokenLifetimeSeconds = c.tokenLifetimeSeconds;
     idp.consented.clear();
     if (c.consent) idp.consented.add("Files.ReadWrite.All");
+    const directory = directoryScopes(c.directory);
+    for (const s of directory.consented) idp.consented.add(s);
+    idp.declined.clear();
+    for (const s of directory.declined) idp.declined.add(s);
   };
   applyIdentity(controls);
   serveNaaRelay(window, () => host.paneWindow(), window.location.origin, idp);
@@ -341,6 +347,7 @@ async function main(): Promise<void> {
     el<HTMLSelectElement>("host-naa").value = c.naa ? "on" : "off";
     el<HTMLSelectElement>("host-consent").value = c.consent ? "yes" : "no";
     el<HTMLSelectElement>("host-popup").value = c.popupCancelled ? "cancel" : "ok";
+    el<HTMLSelectElement>("host-directory").value = c.directory;
     el<HTMLInputElement>("host-token-lifetime").value = String(c.tokenLifetimeSeconds);
   };
   showControls(controls);
@@ -352,12 +359,13 @@ async function main(): Promise<void> {
       naa: el<HTMLSelectElement>("host-naa").value,
       consent: el<HTMLSelectElement>("host-consent").value,
       popup: el<HTMLSelectElement>("host-popup").value,
+      directory: el<HTMLSelectElement>("host-directory").value,
       tokenLifetime: el<HTMLInputElement>("host-token-lifetime").value,
     });
     controls = controlsFromQuery(`?${q.toString()}`);
     applyIdentity(controls);
     const page = new URLSearchParams(window.location.search);
-    for (const key of ["excel", "document", "lang", "naa", "consent", "popup", "tokenLifetime"])
+    for (const key of ["excel", "document", "lang", "naa", "consent", "popup", "directory", "tokenLifetime"])
       page.delete(key);
     for (const [key, value] of controlsToQuery(controls)) page.set(key, value);
     const query = page.toString();

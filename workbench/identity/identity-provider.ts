@@ -36,6 +36,11 @@ export interface IdentityProviderOptions {
   naaAvailable?: boolean;
   /** What the person does when a sign-in popup opens (default "grant"). */
   popup?: PopupAnswer;
+  /**
+   * Scopes the person declines on the consent page (or the tenant's consent policy keeps them from
+   * granting): a popup asking for one of them fails and grants nothing.
+   */
+  declined?: readonly string[];
   /** Milliseconds since the epoch; share it with the Graph emulator so both agree on expiry. */
   clock?: () => number;
 }
@@ -103,6 +108,8 @@ function graphScopes(scope: string): string[] {
 export class LocalIdentityProvider {
   readonly user: IdentityUser;
   readonly consented: Set<string>;
+  /** See IdentityProviderOptions.declined; changeable at any time. */
+  readonly declined: Set<string>;
   tokenLifetimeSeconds: number;
   naaAvailable: boolean;
   popup: PopupAnswer;
@@ -113,6 +120,7 @@ export class LocalIdentityProvider {
   constructor(options: IdentityProviderOptions = {}) {
     this.user = { ...DEFAULT_USER, ...options.user };
     this.consented = new Set(options.consented ?? ["Files.ReadWrite.All"]);
+    this.declined = new Set(options.declined ?? []);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.naaAvailable = options.naaAvailable ?? true;
     this.popup = options.popup ?? "grant";
@@ -158,6 +166,15 @@ export class LocalIdentityProvider {
         status: "USER_CANCEL",
         code: "user_cancelled",
         description: "The person closed the sign-in window.",
+      });
+    }
+    const refused = scopes.filter((s) => this.declined.has(s) && !this.consented.has(s));
+    if (refused.length > 0) {
+      return this.record("popup", request, scopes, {
+        ok: false,
+        status: "PERSISTENT_ERROR",
+        code: "access_denied",
+        description: `AADSTS65004: User declined to consent to access the app. Declined: ${refused.join(" ")}.`,
       });
     }
     for (const s of scopes) this.consented.add(s);

@@ -3,6 +3,7 @@
 import { h, setList, setText, show, type PaneHandlers, type PanelDom } from "../dom";
 import { currentLocale, t } from "../i18n";
 import type { PaneView } from "../state";
+import { directoryDom, kindBadge } from "./directory-dom";
 
 export function selectionDom(on: PaneHandlers): PanelDom {
   const previewSummary = h("p", { id: "preview-summary" });
@@ -47,12 +48,14 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     tabindex: "0",
   });
   const rejectedBlock = h("div", { id: "rejected", hidden: true }, rejectedTitle, rejectedList);
+  const directory = directoryDom(on);
   const element = h(
     "section",
     { class: "card", "aria-labelledby": "preview-title", "aria-busy": "false" },
     h("div", { class: "card-head" }, h("h2", { id: "preview-title" }, t("selection.title")), refresh),
     previewSummary,
     counts,
+    directory.element,
     previewError,
     ownSettings,
     recipients,
@@ -66,6 +69,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
     setText(countValid, p.counts.valid.toLocaleString(currentLocale()));
     setText(countRejected, p.counts.rejected.toLocaleString(currentLocale()));
     setText(countDuplicates, p.counts.duplicates.toLocaleString(currentLocale()));
+    directory.update(view.directory);
     show(previewError, p.error !== undefined);
     if (p.error)
       previewError.replaceChildren(
@@ -86,6 +90,7 @@ export function selectionDom(on: PaneHandlers): PanelDom {
           h("span", { class: "primary-text" }, r.text),
           h("span", { class: "cell" }, r.cell),
           r.own !== undefined && h("span", { class: "own" }, r.own),
+          kindBadge(view.directory.tags[r.cell]),
         ),
       (count) => t("selection.moreRecipients", { count }),
     );

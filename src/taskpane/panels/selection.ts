@@ -27,6 +27,8 @@ export interface PreviewData {
   failedRows: number;
   /** Recipients with their own Role / Message / Expires. */
   withOwnSettings: number;
+  /** Each listed recipient's key, by its cell (the directory check's answers are by key). */
+  keyByCell: Record<string, string>;
 }
 
 export type PreviewState =
@@ -74,6 +76,7 @@ export function previewData(parsed: ParsedSelection, failedRows: number): Previe
       text: r.text,
       reason: rejectReason(r.reason),
     })),
+    keyByCell: Object.fromEntries(parsed.recipients.map((r) => [r.source.address, r.key])),
     duplicates: parsed.duplicates.length,
     failedRows,
     withOwnSettings,

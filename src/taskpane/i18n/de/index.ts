@@ -6,6 +6,7 @@ import type { en } from "../en";
 import { access } from "./access";
 import { account } from "./account";
 import { common } from "./common";
+import { directory } from "./directory";
 import { options } from "./options";
 import { pane } from "./pane";
 import { run } from "./run";
@@ -23,4 +24,5 @@ export const de: Translation<typeof en> = {
   ...run,
   ...startup,
   ...undo,
+  ...directory,
 };

@@ -4,6 +4,7 @@
 import { access } from "./access";
 import { account } from "./account";
 import { common } from "./common";
+import { directory } from "./directory";
 import { options } from "./options";
 import { pane } from "./pane";
 import { run } from "./run";
@@ -21,6 +22,7 @@ export const en = {
   ...run,
   ...startup,
   ...undo,
+  ...directory,
 } as const;
 
 export type MessageKey = keyof typeof en;
