@@ -314,16 +314,19 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): PaneController {
     return p;
   };
 
-  // Progress is drawn at most once per frame; every other event, the end of a run included, at once.
+  // Progress is drawn at most once per frame; a new phase and every other event (the end of a run
+  // included) at once.
   let undo: UndoCard | undefined;
   const drawing = frameDrawer(() => {
     dom.update(viewOf(state));
     undo?.render();
   });
   const dispatch = (event: PaneEvent) => {
+    const phase = state.run.kind === "running" ? state.run.progress.phase : undefined;
     state = reduce(state, event);
     if (event.type === "shareFinished") undo?.actions.afterShare(event.summary);
-    if (event.type === "shareProgress") drawing.soon();
+    // A new phase is announced at once; counts within a phase wait for the next frame.
+    if (event.type === "shareProgress" && event.progress.phase === phase) drawing.soon();
     else drawing.now();
   };
 

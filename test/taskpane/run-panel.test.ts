@@ -317,6 +317,10 @@ describe("failures read as sentences a person can act on", () => {
       "run.failure.expiryNotSupported",
     ],
     [
+      { status: 400, code: "invalidRequest", message: "Account Upgrade is required for this operation." },
+      "run.failure.expiryNeedsPremium",
+    ],
+    [
       {
         status: 403,
         code: "accessDenied",

@@ -199,6 +199,8 @@ export function failureKey(e: FailureLike): MessageKey {
   const message = e.message || "";
   if (code === "notSent") return "run.failure.notSent";
   if (code === "invalidRequest" && /expiration/i.test(message)) return "run.failure.expiryNotSupported";
+  // A personal OneDrive without premium refuses an expiry with "Account Upgrade is required…".
+  if (code === "invalidRequest" && /account upgrade/i.test(message)) return "run.failure.expiryNeedsPremium";
   if ((code === "accessDenied" || code === "notAllowed") && /external|outside/i.test(message))
     return "run.failure.externalBlocked";
   if (code === "notAllowed") return "run.failure.notAllowed";

@@ -102,6 +102,7 @@ export const run: Translation<typeof en> = {
     other: "…und {count} weitere (siehe das Blatt „Permissions“)",
   },
   "run.failure.expiryNotSupported": `Geschäfts- oder Schulkonten akzeptieren kein Ablaufdatum für Einladungen. Entfernen Sie das Ablaufdatum und wählen Sie dann ${RETRY}.`,
+  "run.failure.expiryNeedsPremium": `Dieses persönliche OneDrive akzeptiert ein Ablaufdatum nur mit einem Premium-Konto. Entfernen Sie das Ablaufdatum und wählen Sie dann ${RETRY}.`,
   "run.failure.externalBlocked":
     "Ihre Organisation erlaubt kein Teilen mit Personen außerhalb der Organisation. Wenden Sie sich an Ihren Administrator, oder teilen Sie mit Adressen Ihrer Organisation.",
   "run.failure.notAllowed":

@@ -100,6 +100,8 @@ export const run = {
   },
   "run.failure.expiryNotSupported":
     "Work or school accounts don't accept an expiration date on invitations. Clear Expires, then choose Retry failed.",
+  "run.failure.expiryNeedsPremium":
+    "This personal OneDrive accepts an expiration date only with a premium account. Clear Expires, then choose Retry failed.",
   "run.failure.externalBlocked":
     "Your organization doesn't allow sharing with people outside it. Ask your admin, or share with addresses in your organization.",
   "run.failure.notAllowed":
