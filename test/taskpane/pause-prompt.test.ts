@@ -98,7 +98,9 @@ test("identical failures: the pane asks, Stop has the focus, and Stop leaves the
   setExpires("2099-12-31");
   $("#share").click();
   await until(() => !$("#pause").hidden);
-  expect(text("#pause-text")).toMatch(/^The first 10 invitations all failed: .*expiration date only with a premium account/);
+  expect(text("#pause-text")).toMatch(
+    /^The first 10 invitations all failed: .*expiration date only with a premium account/,
+  );
   expect(document.activeElement).toBe($("#pause-stop"));
   expect(text("#pause-stop")).toBe("Stop");
   expect(text("#pause-go-on")).toBe("Go on");

@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   try {
     // SharePoint-like throttling on a shortened clock, so the progress state stays on screen a moment.
     const { page, pane } = await openWorkbench(h, "?faults=throttling&timeScale=0.3");
+    // Task-pane size: Excel's default pane is about 340 × 700 px.
+    await page.setViewportSize({ width: 1400, height: 760 });
     const frame = page.locator("#taskpane");
     await pane.waitForSelector("#recipient-list li");
     await frame.screenshot({ path: path.join(OUT, "pane-preview.png") });
