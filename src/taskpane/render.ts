@@ -70,7 +70,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
   // and access lists are drawn again only when what they show changed, not on every progress step.
   const panels = [
     account,
-    unlessSame(selection, (view) => view.preview),
+    unlessSame(selection, (view) => [view.preview, view.directory]),
     options,
     run,
     unlessSame(access, (view) => view.access),
