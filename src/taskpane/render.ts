@@ -73,7 +73,7 @@ export function createPaneDom(root: HTMLElement, on: PaneHandlers): PaneDom {
     unlessSame(selection, (view) => [view.preview, view.directory]),
     options,
     run,
-    unlessSame(access, (view) => view.access),
+    unlessSame(access, (view) => [view.access, view.confirm]),
     confirm,
   ];
   return {
