@@ -94,7 +94,9 @@ async function selectRoster(page: Page, pane: Frame, n: number): Promise<void> {
     { sheet: ROSTER_SHEET, addresses: roster(n) },
   );
   await pane.waitForFunction(
-    (count) => document.getElementById("count-valid")?.textContent === String(count),
+    // The count is written the pane's way ("1,000"): compare its digits.
+    (count) =>
+      (document.getElementById("count-valid")?.textContent ?? "").replace(/\D/g, "") === String(count),
     n,
     { timeout: 30_000, polling: 50 },
   );
@@ -226,7 +228,7 @@ export async function startBrowserBench(log: (line: string) => void): Promise<Br
             `the workbench could not answer office.js: ${after.protocolErrors.slice(0, 3).join(" | ")}`,
           );
         }
-        if (!new RegExp(`\\b${n} granted\\b`).test(timed.status)) {
+        if (!new RegExp(`\\b${n.toLocaleString("en-US")} granted\\b`).test(timed.status)) {
           throw new Error(`the pane did not grant all ${n}: ${timed.status}`);
         }
         return {

@@ -210,11 +210,7 @@ async function appendTextRows(
     texts.map((row) => row.map(() => "")),
   );
   const range = added.getRange().getResizedRange(rows.length - 1, 0);
-  if (texts.some((row) => row.some((cell) => typeof cell === "number"))) {
-    range.numberFormat = texts.map((row) =>
-      row.map((cell) => (typeof cell === "number" ? SHARED_AT_FORMAT : "@")),
-    );
-  } else setWholeRangeNumberFormat(range, "@");
+  setDateOrTextFormats(range, texts);
   range.values = firstPass;
   if (risky.length > 0) range.load("numberFormat");
   await context.sync();
@@ -236,18 +232,33 @@ async function appendTextRows(
   return unsafe;
 }
 
+/**
+ * Every cell Text ("@"), then the date format where a number goes (the log's "Shared at"): one format
+ * for a whole column that holds only numbers, cell by cell only in a column that mixes them, so the
+ * request stays small (one value per column, not one per cell).
+ */
+function setDateOrTextFormats(range: Excel.Range, cells: readonly (readonly LogCell[])[]): void {
+  setWholeRangeNumberFormat(range, "@");
+  const width = cells[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    const numbers = cells.map((row) => typeof row[c] === "number");
+    if (!numbers.some(Boolean)) continue;
+    const column = range.getColumn(c);
+    if (numbers.every(Boolean)) setWholeRangeNumberFormat(column, SHARED_AT_FORMAT);
+    else column.numberFormat = numbers.map((isNumber) => [isNumber ? SHARED_AT_FORMAT : "@"]);
+  }
+}
+
 /** The time zone of the machine running Excel (and this pane), at a moment. */
 const localOffsetAt: UtcOffsetAt = (utcMs) => new Date(utcMs).getTimezoneOffset();
 
 /**
- * Estimated request bytes of appending `row` (see appendTextRows): the empty row added, its cells'
- * formats ("@", or the date format for "Shared at"), then its values.
+ * Estimated request bytes of appending `row` (see appendTextRows): the empty row added, then its values
+ * (formats go one per column: setDateOrTextFormats).
  */
 function appendRowBytes(row: readonly LogCell[]): number {
   const values = row.map((cell) => (typeof cell === "number" ? cell : capCellText(cell)));
-  let formats = 0;
-  for (const cell of row) formats += typeof cell === "number" ? SHARED_AT_FORMAT.length + 3 : 4;
-  return jsonBytes(values) + formats + (3 + 2 * BULK_BYTES_PER_CELL) * row.length + 2;
+  return jsonBytes(values) + (3 + 2 * BULK_BYTES_PER_CELL) * row.length + 2;
 }
 
 /**

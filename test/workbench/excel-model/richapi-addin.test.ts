@@ -4,7 +4,11 @@
 
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { PERMISSION_LOG_COLUMNS, PERMISSION_LOG_TABLE } from "../../../src/core/permission-log";
+import {
+  PERMISSION_LOG_COLUMNS,
+  PERMISSION_LOG_TABLE,
+  SHARED_AT_COLUMN,
+} from "../../../src/core/permission-log";
 import { ACCESS_TABLE, ACCESS_TABLE_COLUMNS } from "../../../src/core/results";
 import { createExcelWorkbookPort } from "../../../src/office/excel-workbook";
 import { WorkbookModel } from "../../../workbench/excel-model/model";
@@ -153,6 +157,13 @@ test("the add-in's whole Excel surface runs through the engine, and nothing it s
     logRows: [logRow("a@contoso.com")],
     statuses: [{ sheet: "Sheet1", row: 0, column: 1, text: "Granted" }],
   });
+  // "Shared at" as a date: one format for a column of dates, cell by cell in a column that mixes.
+  const dated = logRow("b@contoso.com");
+  dated[SHARED_AT_COLUMN] = "2026-12-02T10:00:00.000Z";
+  await port.flush({ logRows: [dated], statuses: [] });
+  await port.flush({ logRows: [dated, logRow("c@contoso.com")], statuses: [] });
+  const sharedAt = model.tableRows(PERMISSION_LOG_TABLE).map((r) => typeof r[SHARED_AT_COLUMN]);
+  expect(sharedAt.slice(-3)).toEqual(["number", "number", "string"]);
   // A formula-like string takes the confirmed-Text path (format read back, then the single cell).
   await port.flush({ logRows: [logRow("=cmd|' /C calc'!A0")], statuses: [] });
   await port.writeAccessTable([accessRow("p1")]);

@@ -44,5 +44,6 @@ export const ADDIN_EXCEL_MEMBERS: readonly string[] = [
   "TableRow.getRange",
   "Range.getResizedRange",
   "Range.getCell",
+  "Range.getColumn",
   "Range.numberFormat(get)",
 ];
