@@ -98,7 +98,7 @@ describe("options", () => {
     expect(viewOf(s).share.disabled).toBe(true);
   });
 
-  test("the expiration date becomes the end of that day, and its note is honest about business tenants", () => {
+  test("the expiration date becomes the end of that day, and its note says the add-in keeps the date where business tenants refuse it", () => {
     const s = run(start(), { type: "optionsChanged", patch: { expires: "2030-06-30", message: "  " } });
     expect(shareOptionsOf(s.options)).toEqual({
       role: "read",
@@ -106,7 +106,9 @@ describe("options", () => {
       sendInvitation: true,
       expirationDateTime: "2030-06-30T23:59:59Z",
     });
-    expect(viewOf(s).options.expiresNote).toMatch(/sharing links only/);
+    expect(viewOf(s).options.expiresNote).toMatch(
+      /records the date in the Permissions sheet and offers Remove expired access/,
+    );
   });
 });
 

@@ -19,7 +19,7 @@ export const options: Translation<typeof en> = {
   },
   "options.expires": "Läuft ab (optional)",
   "options.expiresNote":
-    "Bei Geschäfts- oder Schulkonten wendet Microsoft ein Ablaufdatum nur auf Freigabelinks an; eine Einladung mit Ablaufdatum kann abgelehnt werden.",
+    "Geschäfts- oder Schulkonten akzeptieren kein Ablaufdatum für Einladungen. Das Add-In hält das Datum daher im Blatt „Permissions“ fest und bietet nach Ablauf „Abgelaufene Zugriffe entfernen“ an.",
   "options.dryRun": "Probelauf: prüfen und festhalten, nichts senden",
   "options.advanced": "Erweitert",
   "options.inviteThrough": "Einladen über",

@@ -16,7 +16,7 @@ export const options = {
   },
   "options.expires": "Expires (optional)",
   "options.expiresNote":
-    "On work or school accounts Microsoft applies expiration to sharing links only; an invitation with an expiration date may be refused.",
+    "Work or school accounts don't accept an expiry on an invitation, so the add-in records the date in the Permissions sheet and offers Remove expired access once it has passed.",
   "options.dryRun": "Dry run: check and record, send nothing",
   "options.advanced": "Advanced",
   "options.inviteThrough": "Invite through",
