@@ -89,41 +89,40 @@ test("Remove expired access removes only grants past their recorded expiry, afte
   h.workbench.emulator.reset();
   h.workbench.emulator.setFaults({ rules: [] });
   const { page, pane, errors, external } = await openWorkbench(h);
+
+  // A person gives two rows an expiry of tomorrow in an Expires column and selects it with the rest.
+  const expiring = shared.slice(0, 2);
+  const expiredCount = expiring.length;
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await page.evaluate(
+    ({ sheet, rows, date, selection }) => {
+      const model = window.__workbench?.model;
+      if (!model) throw new Error("no workbench model on the page");
+      model.setValues(sheet, "D1", [["Expires"]]);
+      for (const row of rows) model.setValues(sheet, `D${row}`, [[date]]);
+      model.select(sheet, selection);
+    },
+    {
+      sheet: SAMPLE_SHEET,
+      rows: expiring.map((r) => r.row),
+      date: tomorrow,
+      selection: sample.selection.replace(/C(\d+)$/, "D$1"),
+    },
+  );
+  // The pane reads the new selection (the log rows below show the run used it).
+  await pane.locator("#refresh").click();
+  await pane.locator("#share:enabled").waitFor();
   await pane.locator("#share").click();
   await waitForShareDone(pane);
   expect(directGrants()).toHaveLength(shared.length);
+  const expiredWho = (await permissionLog(page))
+    .filter((r) => r["Status"] === "granted" && r["Expires"] !== "")
+    .map((r) => r["Recipient"] ?? "");
+  expect(expiredWho.map(mailOf).sort()).toEqual(expiring.map((r) => String(r.email).toLowerCase()).sort());
 
-  // Two of the run's grants had an expiry that has passed since (as if kept from the Expires option).
-  const expiredCount = 2;
-  const expiredWho = await page.evaluate((count) => {
-    const model = window.__workbench?.model;
-    const info = model?.tableInfo("SharePermissions");
-    if (!model || !info) throw new Error("no Permissions table");
-    const m = /!\$?([A-Z]+)\$?(\d+)/.exec(info.address);
-    if (!m) throw new Error(`unexpected table address ${info.address}`);
-    const letters = m[1] ?? "A";
-    const firstColumn = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const headerRow = Number(m[2]);
-    const status = info.headers.indexOf("Status");
-    const expires = info.headers.indexOf("Expires");
-    const recipient = info.headers.indexOf("Recipient");
-    const letter = (i: number) => {
-      let s = "";
-      for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
-        s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      return s;
-    };
-    const who: string[] = [];
-    model.tableRows(info.name).forEach((row, i) => {
-      if (who.length >= count || row[status] !== "granted") return;
-      model.setValues(info.sheet, `${letter(firstColumn + expires)}${headerRow + 1 + i}`, [["2020-01-01"]]);
-      who.push(String(row[recipient]));
-    });
-    return who;
-  }, expiredCount);
-  expect(expiredWho).toHaveLength(expiredCount);
-
-  // Open the pane again: it reads the sheet and offers the sweep.
+  // Three days later the pane opens again (its clock moved on; Graph's is untouched).
+  await page.clock.install({ time: Date.now() + 3 * 86_400_000 });
+  // On opening, the pane reads the sheet and offers the sweep.
   await pane.evaluate(() => location.reload());
   await pane.waitForSelector("#share:enabled");
   await pane.locator("#expired-offer:not([hidden])").waitFor();
