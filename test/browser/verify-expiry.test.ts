@@ -120,6 +120,9 @@ test("Remove expired access removes only grants past their recorded expiry, afte
     .map((r) => r["Recipient"] ?? "");
   expect(expiredWho.map(mailOf).sort()).toEqual(expiring.map((r) => String(r.email).toLowerCase()).sort());
 
+  // Today nothing has expired, so nothing is offered.
+  await expect(pane.locator("#expired-offer").isHidden()).resolves.toBe(true);
+
   // Three days later the pane opens again (its clock moved on; Graph's is untouched).
   await page.clock.install({ time: Date.now() + 3 * 86_400_000 });
   // On opening, the pane reads the sheet and offers the sweep.
