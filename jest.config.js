@@ -7,6 +7,9 @@ const browserTests = fs.existsSync(chromium) || process.env.REQUIRE_BROWSER_TEST
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // One worker: two browser test files at once (each with its own workbench, webpack build and Chromium)
+  // were seen to lose a page a few seconds into a test, never when run one after the other.
+  maxWorkers: 1,
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
